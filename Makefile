@@ -1,0 +1,65 @@
+# Hygie: install, train, run and test. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Rasa 3.6 needs Python 3.10: an explicit PYTHON=..., else python3.10, else pyenv's.
+PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
+PYTHON ?= $(shell \
+  if python3.10 -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then \
+    command -v python3.10; \
+  else \
+    ls -d $(PYENV_ROOT)/versions/3.10.*/bin/python3.10 2>/dev/null | sort -V | tail -n 1; \
+  fi)
+
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := $(BIN)/rasa
+PYTEST := $(BIN)/python -m pytest
+STAMP := $(VENV)/.installed
+
+.PHONY: help install train run test unit validate test-stories integration nlu-report clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "error: Python 3.10 not found. Rasa 3.6 needs exactly Python 3.10." >&2; \
+	  echo "       Install it (e.g. 'pyenv install 3.10.13') or run 'make PYTHON=/path/to/python3.10 ...'." >&2; \
+	  exit 1; fi
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 10), sys.version' \
+	  || { echo "error: $(PYTHON) is not Python 3.10." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==24.0
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with Python 3.10 and the pinned requirements
+
+train: $(STAMP) ## Train the model (Rasa skips it when data and config are unchanged)
+	$(RASA) train --fixed-model-name hygie
+
+run: train ## Start Hygie (action server, Rasa server, chat page) and print the URL
+	@bash scripts/run.sh
+
+unit: $(STAMP) ## Unit tests (services, actions, components; no servers)
+	$(PYTEST) -m "not integration" tests
+
+validate: $(STAMP) ## Check domain, NLU data, rules and stories
+	$(RASA) data validate --fail-on-warnings
+
+test-stories: train ## Run the test stories against the trained model
+	$(RASA) test core --model models/hygie.tar.gz --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
+
+integration: train ## Integration tests against real Rasa and action servers
+	$(PYTEST) -m integration tests
+
+test: unit validate train test-stories integration ## Everything CI runs
+	@echo "make test: all checks passed"
+
+nlu-report: $(STAMP) ## Cross-validated NLU report: per-intent and macro F1
+	$(RASA) test nlu --cross-validation --folds 5 --out results/nlu
+	$(BIN)/python scripts/nlu_report.py results/nlu
+
+clean: ## Remove trained models and test results
+	rm -rf models results .rasa

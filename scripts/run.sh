@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Starts Hygie on one machine: action server, Rasa server, chat page. Ctrl-C stops all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=.venv/bin
+RASA_PORT=${RASA_PORT:-5005}
+ACTION_PORT=${ACTION_PORT:-5055}
+WEB_PORT=${WEB_PORT:-8080}
+mkdir -p var
+
+# The HTTP API always runs with a token: from the environment, or generated once.
+if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
+  [ -s var/rasa_token ] || { umask 077; "$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))' > var/rasa_token; }
+  RASA_AUTH_TOKEN=$(cat var/rasa_token)
+fi
+export RASA_AUTH_TOKEN
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping Hygie..."
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+# The action server has no authentication: it listens on localhost only (SANIC_HOST).
+SANIC_HOST=127.0.0.1 "$BIN/python" -m rasa_sdk --actions actions --port "$ACTION_PORT" &
+pids+=($!)
+
+sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > var/endpoints.run.yml
+"$BIN/rasa" run --model models/hygie.tar.gz --endpoints var/endpoints.run.yml \
+  --credentials credentials.yml --port "$RASA_PORT" \
+  --enable-api --auth-token "$RASA_AUTH_TOKEN" \
+  --cors "http://localhost:${WEB_PORT}" "http://127.0.0.1:${WEB_PORT}" &
+pids+=($!)
+
+"$BIN/python" scripts/serve_webchat.py "$WEB_PORT" &
+pids+=($!)
+
+echo "Waiting for the Rasa server to load the model..."
+for _ in $(seq 1 180); do
+  if curl -sf "http://localhost:${RASA_PORT}/" >/dev/null; then break; fi
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A Hygie process stopped early; see the log above." >&2; exit 1; }; done
+  sleep 1
+done
+echo
+echo "  Hygie is ready. Chat here: http://localhost:${WEB_PORT}/?rasa=http://localhost:${RASA_PORT}"
+echo "  (Ctrl-C to stop)"
+echo
+wait -n "${pids[@]}"

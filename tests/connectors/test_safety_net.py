@@ -1,0 +1,52 @@
+from rasa.shared.nlu.training_data.message import Message
+
+from connectors.safety_net import SAFETY_NET_KEY, SafetyNet
+
+
+def message(text, ranking):
+    """A message as the FallbackClassifier leaves it: intent = first of ranking."""
+    ranking = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    return Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+
+
+def process(msg):
+    return SafetyNet().process([msg])[0]
+
+
+def test_a_pattern_overrides_a_confident_wrong_intent():
+    msg = process(message("je vais me foutre en l'air ce soir", [("greet", 0.97), ("thank", 0.02)]))
+    assert msg.get("intent") == {"name": "crisis_suicidal", "confidence": 1.0}
+    assert [e["name"] for e in msg.get("intent_ranking")] == ["crisis_suicidal", "greet", "thank"]
+    assert msg.get(SAFETY_NET_KEY)["signal"] == "pattern"
+    assert "foutre" not in str(msg.get(SAFETY_NET_KEY))
+
+
+def test_a_pattern_overrides_the_fallback():
+    msg = process(
+        message("il respire plus", [("nlu_fallback", 0.5), ("greet", 0.3), ("deny", 0.2)])
+    )
+    assert msg.get("intent")["name"] == "emergency_medical"
+    assert "nlu_fallback" not in [e["name"] for e in msg.get("intent_ranking")]
+
+
+def test_the_model_s_emergency_is_kept_even_below_the_fallback_threshold():
+    msg = process(
+        message(
+            "un truc pas clair",
+            [("nlu_fallback", 0.5), ("emergency_poisoning", 0.41), ("faq", 0.3)],
+        )
+    )
+    assert msg.get("intent") == {"name": "emergency_poisoning", "confidence": 0.41}
+    assert msg.get(SAFETY_NET_KEY) == {"signal": "model", "rule": "emergency_poisoning"}
+
+
+def test_an_ordinary_message_is_left_alone():
+    original = [("faq", 0.8), ("emergency_medical", 0.1)]
+    msg = process(message("rappel de vaccin", original))
+    assert msg.get("intent") == {"name": "faq", "confidence": 0.8}
+    assert msg.get(SAFETY_NET_KEY) is None
+
+
+def test_a_fallback_that_is_not_an_emergency_stays_a_fallback():
+    msg = process(message("blurp", [("nlu_fallback", 0.5), ("greet", 0.3)]))
+    assert msg.get("intent")["name"] == "nlu_fallback"

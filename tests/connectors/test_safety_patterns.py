@@ -1,0 +1,446 @@
+"""Tests of the deterministic safety patterns (connectors.safety_patterns).
+
+The positive phrasings below are deliberately different from the training
+examples of data/nlu/emergency.yml, which are checked separately (recall).
+"""
+
+import dataclasses
+import glob
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from connectors.safety_patterns import (  # noqa: E402
+    SafetyKind,
+    SafetyMatch,
+    detect,
+    detect_all,
+    normalize,
+)
+
+MEDICAL_POSITIVES = [
+    "ma femme a une douleur dans le thorax qui lui serre tout",
+    "j'ai le torse écrasé comme si un éléphant était assis dessus",
+    "douleur poitrine + sueurs, ça dure depuis 30 min",
+    "Mon époux ressent une oppression thoracique et il est tout gris",
+    "jé mal a la poitrinne ca irradie dans la machoire",
+    "le bras gauche lourd et la poitrine qui brûle",
+    "mon pere s'est effondré au supermarché",
+    "elle ne reprend pas connaissance",
+    "mon mari ne respire plus et je n'arrive pas à le réveiller",
+    "il respire plu du tout",
+    "jarrive plus a respirer jsuis en panique",
+    "ma petite fille de 4 ans devient violette et elle tousse sans arrêt",
+    "elle parle de façon incompréhensible depuis 10 minutes",
+    "son visage est tout de travers, il bave d'un côté",
+    "mon grand-père n'arrive plus à articuler, c'est venu brutalement",
+    "j'ai perdu la vue de l'œil droit d'un seul coup",
+    "le pire mal de tête de toute ma vie, d'un coup",
+    "mon ado fait une crise d'épilepsie, il est par terre",
+    "ma nièce a des convulsions et ne répond pas",
+    "il a une hémorragie au bras, ça gicle",
+    "la plaie ne s'arrête pas de saigner malgré le pansement",
+    "sa langue a gonflé après l'antibiotique",
+    "ma bouche enfle après avoir mangé des crevettes",
+    "le petit s'étouffe avec une cacahuète",
+    "mon fils de 5 ans est tombé du balcon",
+    "ma maman est tombée, elle s'est tapé la tête et elle est toute confuse",
+    "bébé très mou qui ne tète plus",
+    "ma fille a 40 de fièvre avec des taches pourpres sur les jambes",
+    "je suis enceinte de 5 mois et je perds du sang",
+    "elle a perdu les eaux, je crois qu'elle accouche",
+    "AIDEZ MOI VITE IL EST INCONSCIENT",
+    "appelez le samu svp",
+    "à l'aide !",
+    "mon grand père est tombé dans les pommes et il revient pas à lui",
+    "mon bébé a les lèvres grises et respire mal",
+    "crise d'asthme très forte, la ventoline ne fait rien",
+    "il a été percuté par une voiture",
+    "mon père diabétique fait une hypo et il est tout confus",
+    "au secour",
+    "la gorge se ferme après la piqûre",
+    "Madame, mon mari âgé se plaint d'une oppression au niveau du cœur et respire "
+    "difficilement, que dois-je faire",
+    "jcrois ke mon pere fait un avc sa bouche est tordue et il parle bizarre",
+    "je sens plus mon bras droit ni ma jambe droite depuis 10 min",
+    "ma fille de 10 mois a fait des convulsions, elle est toute molle maintenant",
+    "mon bébé de 3 semaines a de la fièvre",
+    "elle a de gros problèmes pour respirer",
+    "mon ado a fait une chute en scooter et il ne se souvient de rien",
+    "il a le bras et la jambe gauche paralysés",
+    "ma fille est inconsciente après avoir bu de l'alcool",
+    "le sang n'arrête pas de couler",
+]
+
+POISONING_POSITIVES = [
+    "ma fille a bu de la Javel !!!",
+    "mon petit garçon a léché une capsule de lessive",
+    "le bébé a mis une pile bouton dans sa bouche et je la trouve plus",
+    "mon fils de 2 ans a bu du liquide pour déboucher les toilettes",
+    "j'ai pris mes cachets pour la tension deux fois ce matin par erreur",
+    "je me suis trompée de dose pour le sirop de ma fille",
+    "ma mère a oublié qu'elle avait déjà pris son anticoagulant et elle l'a repris",
+    "toute la famille a des maux de tête et la chaudière fait un bruit bizarre",
+    "on a tous la nausée à la maison et le poêle à bois tourne depuis ce matin",
+    "mon mari a mangé des champignons qu'il a cueillis et il vomit",
+    "mon fils a mangé des baies du jardin",
+    "un enfant a croqué une feuille de muguet",
+    "j'ai reçu du déboucheur dans l'œil",
+    "mon bébé a bu de l'huile essentielle d'eucalyptus",
+    "il a bu de l'alcool à brûler dans une bouteille de soda",
+    "ma fille a avalé des pilules de sa grande sœur",
+    "mon fils a avalé plein de comprimés de doliprane",
+    "j'ai respiré les vapeurs du déboucheur",
+    "intox médicament enfant",
+    "je pense que mon fils s'est intoxiqué avec un produit ménager",
+    "mon fils a mangé de la mort-aux-rats",
+    "j'ai mis de l'eau de javel dans mon café sans faire exprès et j'en ai bu",
+    "elle a avalé du produit pour lave vaisselle",
+    "centre anti-poison numéro",
+    "ma fille a mangé du dentifrice, tout le tube",
+    "j'ai avalé deux comprimés au lieu d'un",
+    "mon petit-fils a trouvé mes somnifères et en a avalé",
+    "j'ai pris 8 grammes de paracétamol",
+    "mon bébé a mâchouillé une capsule de lessive",
+    "il fait une overdose",
+    "Bonjour, mon petit-fils de 2 ans a bu du produit pour les vitres, que faire ?",
+    "mon bebe a avaler une pile",
+    "ma mère a pris tous ses cachets du pilulier en une fois par erreur",
+    "il a avalé des médicaments pour la tension de sa mamie",
+    "j'ai pris par erreur 2 comprimés de xanax de ma soeur",
+    "mon fils a bu de l'alcool à 90",
+    "mon fils a bu un fond de bouteille de whisky, il a 3 ans",
+    "ma fille a bu dans un flacon trouvé sous l'évier",
+]
+
+SUICIDAL_POSITIVES = [
+    "j'ai envie d'en finir avec tout ça",
+    "je n'ai plus aucune envie de vivre",
+    "je préférerais mourir que continuer comme ça",
+    "j'ai préparé une corde dans le garage",
+    "personne ne me pleurera",
+    "ce serait plus simple si j'étais morte",
+    "je me demande comment me suicider sans souffrir",
+    "je compte sauter du pont ce soir",
+    "j'ai envie de m'ouvrir les veines",
+    "je me suis scarifié les cuisses hier",
+    "je voudrais dormir et ne plus jamais me réveiller",
+    "mon fils de 15 ans m'a dit qu'il voulait mourir",
+    "mon père répète qu'il va se pendre",
+    "ma femme dit que la vie ne vaut plus la peine",
+    "je suis de trop, ma famille serait mieux sans moi",
+    "je suis une charge pour mes enfants, autant partir",
+    "jveu pu vivre",
+    "jai plu envie de vivre",
+    "chuis a bout jvais me foutre en lair",
+    "je pense à me tuer tous les soirs",
+    "j'ai écrit un mot d'adieu",
+    "j'ai avalé tous mes comprimés volontairement",
+    "à quoi ça sert de continuer à vivre",
+    "je pense souvent à me jeter sous le métro",
+    "je me frappe jusqu'au sang",
+    "j'aimerais disparaître pour de bon",
+    "JVEUX MOURIRRRR",
+    "envie de me suicidé",
+    "je me sens tellement un fardeau",
+    "je vais prendre toute la boîte de somnifères ce soir",
+    "comment mettre fin à ses jours",
+    "je suis un boulet pour ma famille",
+    "vous ne me reverrez plus",
+    "je ne supporte plus la vie",
+    "j'attends que la mort vienne me chercher",
+    "Bonjour, je suis une vieille dame seule et je n'ai plus envie de me battre",
+    "jsuis trop mal jveux plus vivre",
+    "j'ai gardé tous mes médicaments pour en finir",
+    "personne ne viendra à mon enterrement de toute façon",
+    "j'ai fait une tentative il y a deux jours",
+    "je ne supporte plus d'exister",
+    "pourquoi je suis encore en vie",
+    "si je pouvais ne pas me réveiller demain ce serait bien",
+    "j'ai pensé à avaler tous mes somnifères",
+    "ma fille s'est fait des coupures volontairement",
+]
+
+# Ordinary messages, idioms and first-aid questions that must NOT raise an alarm.
+NEGATIVES = [
+    "j'ai un peu mal à la tête",
+    "rappel de vaccin",
+    "je suis mort de rire",
+    "ce boulot me tue",
+    "je meurs de faim",
+    "je meurs de chaud",
+    "je meurs d'envie d'un café",
+    "ma grand-mère est décédée",
+    "mon chat est mort",
+    "comment soigner une petite brûlure",
+    "que faire en cas de piqûre de guêpe",
+    "je suis fatigué",
+    "j'ai un rhume",
+    "je veux arrêter de fumer",
+    "mal au dos",
+    "tuer le temps",
+    "se faire vacciner",
+    "mourir de rire",
+    "j'ai mal au coeur depuis ce matin, envie de vomir",
+    "je suis crevée après ma journée",
+    "ça me tue de devoir attendre 3 semaines pour un rdv",
+    "je veux en finir avec la cigarette",
+    "j'ai du mal à respirer par le nez avec mon rhume",
+    "le cabinet ne répond plus au téléphone",
+    "mon médecin ne répond pas à mes messages",
+    "mon fils ne se réveille pas le matin pour l'école",
+    "je me suis coupé le doigt en cuisinant, ça saigne un peu",
+    "est-ce que le vaccin contre la méningite est obligatoire",
+    "je prends mon traitement deux fois par jour",
+    "j'ai pris deux fois du doliprane aujourd'hui",
+    "combien de doliprane par jour maximum",
+    "ça me fait du mal de voir ma mère malade",
+    "je me suis fait mal au dos en portant des cartons",
+    "je vais sauter le repas de midi",
+    "je vais me jeter à l'eau et m'inscrire à la salle",
+    "mes cheveux sont tout gris",
+    "je suis tombé hier, j'ai un bleu au genou",
+    "je ne vois plus rien sans mes lunettes",
+    "il ne me parle plus depuis notre dispute",
+    "je vais mourir de honte",
+    "on va tous mourir un jour",
+    "c'est quoi les horaires de sos médecins",
+    "aidez moi à trouver un dermatologue",
+    "je voudrais un rendez-vous en urgence pour mon fils qui tousse",
+    "le bébé arrive en mars, quelles démarches ?",
+    "j'en peux plus de cette toux",
+    "je veux disparaître sous la couette tout le week-end",
+    "cette chaleur m'étouffe",
+    "ma dent bouge",
+    "j'ai avalé mes comprimés avec un verre d'eau",
+    "mon fils a du mal à avaler ses comprimés",
+    "ma fille a avalé son doliprane sans problème",
+    "j'ai bu toute la bouteille d'eau",
+    "je mange des produits bio",
+    "je donne mes affaires à Emmaüs car je déménage",
+    "je pense à la mort de mon père tous les jours, il me manque",
+    "j'ai la gorge gonflée avec mon angine",
+    "j'ai des boutons sur dos",
+    "la fièvre est tombée mais il a encore mal à la tête et il dort beaucoup",
+    "je me suis endormi sur mon bras, il est tout engourdi",
+    "je ne peux pas vivre sans mon café le matin",
+    "je ne veux pas mourir, j'ai peur de l'opération",
+    "comment prévenir les AVC",
+    "que faire si quelqu'un s'étouffe en mangeant",
+    "mon père fait souvent des fausses routes en mangeant, comment réagir ?",
+    "j'ai failli m'évanouir dans le métro",
+    "j'avais mes lentilles et j'ai eu du produit vaisselle dans l'oeil",
+    "comment éviter la déshydratation chez un bébé",
+    "mon fils est tombé de la balançoire, il ne peut plus bouger le bras",
+    "petit bout de bois planté dans la main",
+    "mon mari ne bouge plus du canapé comment le motiver",
+    "help",
+    "bonjour je voudrais prendre rendez-vous",
+    "merci beaucoup pour votre aide",
+]
+
+# Negation never suppresses a risk.
+NEGATED_RISKS = [
+    ("je ne veux plus vivre", SafetyKind.SUICIDAL),
+    ("je n'ai plus envie de vivre", SafetyKind.SUICIDAL),
+    ("je ne veux plus me réveiller", SafetyKind.SUICIDAL),
+    ("je n'ai jamais pensé au suicide avant mais là oui", SafetyKind.SUICIDAL),
+    ("je n'arrive plus à respirer", SafetyKind.MEDICAL),
+    ("il ne respire plus", SafetyKind.MEDICAL),
+    ("elle ne se réveille pas", SafetyKind.MEDICAL),
+    ("il ne répond plus", SafetyKind.MEDICAL),
+    ("ça ne s'arrête pas de saigner", SafetyKind.MEDICAL),
+]
+
+
+@pytest.mark.parametrize("text", MEDICAL_POSITIVES)
+def test_medical_emergencies_are_detected(text):
+    match = detect(text)
+    assert match is not None, text
+    assert match.kind is SafetyKind.MEDICAL, (text, match)
+
+
+@pytest.mark.parametrize("text", POISONING_POSITIVES)
+def test_poisonings_are_detected(text):
+    match = detect(text)
+    assert match is not None, text
+    assert match.kind is SafetyKind.POISONING, (text, match)
+
+
+@pytest.mark.parametrize("text", SUICIDAL_POSITIVES)
+def test_suicidal_crises_are_detected(text):
+    match = detect(text)
+    assert match is not None, text
+    assert match.kind is SafetyKind.SUICIDAL, (text, match)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_ordinary_messages_raise_no_alarm(text):
+    assert detect(text) is None, (text, detect_all(text))
+
+
+@pytest.mark.parametrize("text,kind", NEGATED_RISKS)
+def test_negation_never_suppresses_a_risk(text, kind):
+    match = detect(text)
+    assert match is not None and match.kind is kind, (text, match)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai avalé toute la boîte de doliprane pour en finir",
+        "j'ai pris tous mes somnifères pour ne plus me réveiller",
+        "je vais boire de la javel pour mourir",
+        "je vais me noyer",
+        "j'ai fait une overdose exprès",
+        "je me suis empoisonnée volontairement",
+    ],
+)
+def test_suicidal_intent_wins_over_poisoning_and_medical(text):
+    match = detect(text)
+    assert match is not None and match.kind is SafetyKind.SUICIDAL, (text, match)
+    assert len({m.kind for m in detect_all(text)}) >= 1
+
+
+def test_poisoning_wins_over_medical():
+    text = "mon fils a bu du déboucheur et il a du mal à respirer"
+    kinds = [m.kind for m in detect_all(text)]
+    assert SafetyKind.MEDICAL in kinds and SafetyKind.POISONING in kinds
+    assert detect(text).kind is SafetyKind.POISONING
+
+
+def test_accidental_ingestion_without_intent_is_poisoning():
+    assert (
+        detect("j'ai avalé de l'insecticide sans faire exprès").kind
+        is SafetyKind.POISONING
+    )
+
+
+def test_match_carries_a_rule_name_never_the_text():
+    text = "je vais me foutre en l'air ce soir"
+    match = detect(text)
+    assert isinstance(match, SafetyMatch)
+    assert match.rule.replace("_", "").isalpha() and match.rule.islower()
+    assert "foutre" not in match.rule and len(match.rule) <= 30
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        match.rule = "changed"  # frozen dataclass
+
+
+def test_kind_values_are_the_nlu_intent_names():
+    assert SafetyKind.MEDICAL.value == "emergency_medical"
+    assert SafetyKind.POISONING.value == "emergency_poisoning"
+    assert SafetyKind.SUICIDAL.value == "crisis_suicidal"
+    assert SafetyKind("crisis_suicidal") is SafetyKind.SUICIDAL
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n", "😀", "...", "ok"])
+def test_empty_or_trivial_input(text):
+    assert detect(text) is None
+
+
+def test_long_input_is_fast_and_safe():
+    assert detect("bonjour je voudrais savoir " * 400) is None
+    assert detect("bla " * 2000 + "il respire plus").kind is SafetyKind.MEDICAL
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("Je VEUX MOURIRRRR", "je veux mourir"),
+        ("jveux mourir", "je veux mourir"),
+        ("g envie de crever", "j'ai envie de crever"),
+        ("chuis suicidaire", "je suis suicidaire"),
+        ("jsuis pa bien", "je suis pas bien"),
+        ("jarrive pa a respiré", "j'arrive pas a respire"),
+        ("Il ne respirait plus", "il ne respire plus"),
+        ("respirez", "respire"),
+        ("l’air", "l'air"),
+        ("j`ai mal", "j'ai mal"),
+        ("j ai mal", "j'ai mal"),
+        ("grand‐mère", "grand mere"),
+        ("anti-poison", "anti poison"),
+        ("Œdème du cœur", "oedeme du coeur"),
+        ("AIIIIDE", "aide"),
+        ("au secourssss", "au secours"),
+        ("il arrrrive", "il arrive"),
+        ("jpp de cette vie", "j'en peux plus de cette vie"),
+        ("je ve me tuer", "je vais me tuer"),
+        ("g pu envie", "j'ai plus envie"),
+        ("jveux pu vivre", "je veux plus vivre"),
+        ("il a pu venir", "il a pu venir"),
+        ("1 g de paracétamol", "1 g de paracetamol"),
+        ("c grave ?", "c'est grave ?"),
+        ("d un coup", "d'un coup"),
+        ("  plusieurs   espaces\t ici ", "plusieurs espaces ici"),
+    ],
+)
+def test_normalize(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_normalize_is_idempotent():
+    for text in (
+        MEDICAL_POSITIVES + POISONING_POSITIVES + SUICIDAL_POSITIVES + NEGATIVES
+    ):
+        once = normalize(text)
+        assert normalize(once) == once, text
+
+
+def _training_examples():
+    data = yaml.safe_load((ROOT / "data" / "nlu" / "emergency.yml").read_text("utf-8"))
+    examples = {}
+    for block in data["nlu"]:
+        lines = block["examples"].splitlines()
+        examples[block["intent"]] = [
+            ln.strip()[2:].strip() for ln in lines if ln.strip()
+        ]
+    return examples
+
+
+def test_training_data_has_the_three_intents_with_enough_examples():
+    examples = _training_examples()
+    assert len(examples["emergency_medical"]) >= 150
+    assert len(examples["emergency_poisoning"]) >= 60
+    assert len(examples["crisis_suicidal"]) >= 150
+    flat = [text.lower() for texts in examples.values() for text in texts]
+    assert len(flat) == len(set(flat)), "duplicate examples"
+
+
+@pytest.mark.parametrize(
+    "intent", ["emergency_medical", "emergency_poisoning", "crisis_suicidal"]
+)
+def test_recall_on_training_examples(intent):
+    texts = _training_examples()[intent]
+    hits = [t for t in texts if (m := detect(t)) is not None and m.kind.value == intent]
+    missed = [t for t in texts if t not in hits]
+    assert len(hits) / len(texts) >= 0.9, missed
+
+
+def test_other_intents_rarely_raise_an_alarm():
+    """The examples of the other NLU files are ordinary questions (first aid,
+    FAQ, prevention...): only a handful may trigger, e.g. a corrosive product in
+    the eye or an elderly person who cannot get up after a fall."""
+    texts = []
+    for path in glob.glob(str(ROOT / "data" / "nlu" / "*.yml")):
+        if path.endswith("emergency.yml"):
+            continue
+        data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+        for block in data.get("nlu", []):
+            lines = (block.get("examples") or "").splitlines()
+            texts += [ln.strip()[2:] for ln in lines if ln.strip().startswith("- ")]
+    if not texts:
+        pytest.skip("no other NLU file")
+    alarms = [t for t in texts if detect(t) is not None]
+    assert len(alarms) <= max(5, len(texts) // 100), alarms
+
+
+def test_positive_test_phrasings_are_not_training_copies():
+    training = {t.lower() for texts in _training_examples().values() for t in texts}
+    for text in MEDICAL_POSITIVES + POISONING_POSITIVES + SUICIDAL_POSITIVES:
+        assert text.lower() not in training, text

@@ -1,0 +1,202 @@
+"""Real servers for the integration tests: an action server and a Rasa server.
+
+Both run the trained model (``models/hygie.tar.gz``, made by ``make train``) on free
+localhost ports, with a fresh SQLite tracker store, and are stopped after the session.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "hygie.tar.gz"
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(check, seconds: float, what: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with code {process.returncode}")
+        try:
+            if check():
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{what} not ready after {seconds} s")
+
+
+@dataclass
+class Hygie:
+    """Handles on the running servers."""
+
+    rasa_url: str
+    token: str
+    action_port: int
+    workdir: Path
+    processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def send(self, message: Any, sender: Optional[str] = None) -> List[Dict[str, Any]]:
+        """Posts one message on the REST channel and returns the bot messages."""
+        answer = self.post({"sender": sender or new_sender(), "message": message})
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    def post(self, payload: Any = None, data: Optional[bytes] = None) -> requests.Response:
+        """Posts a raw body (or JSON payload) to the REST webhook."""
+        url = f"{self.rasa_url}/webhooks/rest/webhook"
+        if data is not None:
+            return requests.post(url, data=data, timeout=60)
+        return requests.post(url, json=payload, timeout=60)
+
+    def tracker(self, sender: str) -> Dict[str, Any]:
+        """Reads a conversation through the HTTP API (with the token)."""
+        answer = requests.get(
+            f"{self.rasa_url}/conversations/{sender}/tracker",
+            params={"token": self.token},
+            timeout=30,
+        )
+        answer.raise_for_status()
+        return answer.json()
+
+    def start_action_server(self) -> None:
+        """Starts (or restarts) the action server and waits for its health check."""
+        log = open(self.workdir / "actions.log", "ab")
+        process = subprocess.Popen(
+            [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
+             "--port", str(self.action_port)],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env={**os.environ, "SANIC_HOST": "127.0.0.1"},
+        )
+        self.processes["actions"] = process
+        url = f"http://127.0.0.1:{self.action_port}/health"
+        wait_until(lambda: requests.get(url, timeout=2).ok, 60, "action server", process)
+
+    def stop_action_server(self) -> None:
+        """Stops the action server, as a crash would."""
+        process = self.processes.pop("actions")
+        process.kill()
+        process.wait(timeout=30)
+
+
+class FakeGraphApi:
+    """A local stand-in for Meta's Graph API that records every request it gets."""
+
+    def __init__(self) -> None:
+        self.requests: List[Dict[str, Any]] = []
+        self.lock = threading.Lock()
+        recorder = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                with recorder.lock:
+                    recorder.requests.append({"path": self.path, "body": body})
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"message_id": "sent"}')
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v18.0"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def sent_to(self, recipient: str) -> List[Dict[str, Any]]:
+        """The messages sent to one recipient, in order."""
+        with self.lock:
+            return [
+                r["body"]["message"] for r in self.requests
+                if r["body"].get("recipient", {}).get("id") == recipient
+            ]
+
+
+MESSENGER_ENV = {
+    "FACEBOOK_VERIFY_TOKEN": "verify-" + secrets.token_hex(4),
+    "FACEBOOK_APP_SECRET": "secret-" + secrets.token_hex(8),
+    "FACEBOOK_PAGE_ACCESS_TOKEN": "page-token",
+}
+
+
+def new_sender() -> str:
+    return f"test-{uuid.uuid4().hex}"
+
+
+def texts(messages: List[Dict[str, Any]]) -> str:
+    """All bot texts of a reply, joined."""
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+@pytest.fixture(scope="session")
+def fake_graph() -> FakeGraphApi:
+    api = FakeGraphApi()
+    yield api
+    api.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def hygie(tmp_path_factory, fake_graph) -> Hygie:
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` first")
+    workdir = tmp_path_factory.mktemp("hygie")
+    rasa_port, action_port = free_port(), free_port()
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(
+        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n",
+        encoding="utf-8",
+    )
+    servers = Hygie(f"http://127.0.0.1:{rasa_port}", secrets.token_urlsafe(16), action_port, workdir)
+    servers.start_action_server()
+    log = open(workdir / "rasa.log", "ab")
+    rasa = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "--model", str(MODEL), "--endpoints", str(endpoints),
+         "--credentials", "credentials.yml", "--port", str(rasa_port),
+         "--enable-api", "--auth-token", servers.token],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env={
+            **os.environ,
+            **MESSENGER_ENV,
+            "FACEBOOK_GRAPH_URL": fake_graph.url,
+            "RASA_TELEMETRY_ENABLED": "false",
+        },
+    )
+    servers.processes["rasa"] = rasa
+    status = f"{servers.rasa_url}/status"
+    wait_until(
+        lambda: requests.get(status, params={"token": servers.token}, timeout=5).ok,
+        300, "Rasa server", rasa,
+    )
+    yield servers
+    for process in servers.processes.values():
+        process.terminate()
+    for process in servers.processes.values():
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()

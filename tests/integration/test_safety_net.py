@@ -1,0 +1,82 @@
+"""The safety net on messages it was not trained on (tests/data/safety_heldout.yml).
+
+Every emergency or crisis phrasing must get the emergency answer, as the first message
+of a conversation and in the middle of another one; ordinary messages must not.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from connectors.safety_patterns import normalize
+from tests.integration.conftest import new_sender, texts
+
+pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parents[2]
+HELDOUT = yaml.safe_load((ROOT / "tests" / "data" / "safety_heldout.yml").read_text(encoding="utf-8"))
+EMERGENCY = [
+    (kind, message) for kind, messages in HELDOUT["emergency"].items() for message in messages
+]
+# The issue's own examples, kept even if they also appear in the training data.
+ORDINARY = sorted({*HELDOUT["ordinary"], "j'ai un peu mal à la tête", "rappel de vaccin"})
+# What each kind of message must at least get.
+EXPECTED = {
+    "medical": ("appelez le 15",),
+    "poisoning": ("appelez le 15",),
+    "suicidal": ("Appelez le 3114", "appelez le 15"),
+}
+
+
+def training_examples() -> set:
+    examples = set()
+    for path in (ROOT / "data" / "nlu").glob("*.yml"):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            for line in block.get("examples", "").splitlines():
+                examples.add(normalize(line.strip()[2:]))
+    return examples
+
+
+# The first response of each emergency rule (data/rules/safety.yml).
+EMERGENCY_RESPONSES = {"utter_emergency_medical", "utter_emergency_poisoning", "utter_crisis_suicidal"}
+
+
+def emergency_actions(hygie, sender):
+    return [
+        e["name"] for e in hygie.tracker(sender)["events"]
+        if e["event"] == "action" and e["name"] in EMERGENCY_RESPONSES
+    ]
+
+
+def test_the_heldout_set_is_large_and_unseen():
+    assert len(EMERGENCY) >= 60
+    assert len(ORDINARY) >= 20
+    seen = training_examples()
+    assert [m for _, m in EMERGENCY if normalize(m) in seen] == []
+
+
+@pytest.mark.parametrize("kind, message", EMERGENCY)
+def test_an_emergency_as_first_message_gets_the_numbers_first(hygie, kind, message):
+    replies = hygie.send(message)
+    first = replies[0]["text"]
+    for expected in EXPECTED[kind]:
+        assert expected in first, f"{kind}: {message!r} -> {first!r}"
+
+
+@pytest.mark.parametrize("kind, message", EMERGENCY)
+def test_an_emergency_in_the_middle_of_a_conversation_interrupts_it(hygie, kind, message):
+    sender = new_sender()
+    hygie.send("bonjour", sender=sender)
+    hygie.send("comment je fais pour renouveler mon ordonnance", sender=sender)
+    replies = hygie.send(message, sender=sender)
+    for expected in EXPECTED[kind]:
+        assert expected in replies[0]["text"], f"{kind}: {message!r}"
+    assert len(emergency_actions(hygie, sender)) == 1
+
+
+@pytest.mark.parametrize("message", ORDINARY)
+def test_an_ordinary_message_does_not_trigger_the_emergency_answer(hygie, message):
+    sender = new_sender()
+    replies = hygie.send(message, sender=sender)
+    assert emergency_actions(hygie, sender) == [], texts(replies)
