@@ -6,7 +6,9 @@ emergency, a poisoning or a suicidal crisis:
 1. the deterministic patterns of :mod:`connectors.safety_patterns`, which win over any
    model prediction, with confidence 1.0;
 2. the model itself: when DIET ranks an emergency intent first, that intent is kept even
-   if the FallbackClassifier replaced it with ``nlu_fallback`` for low confidence.
+   if the FallbackClassifier replaced it with ``nlu_fallback`` for low confidence —
+   unless no pattern matched and the message is a known figure of speech ("mort de
+   rire", "ce boulot me tue"), where the model's alarm alone is not trusted.
 
 Either way the message carries a ``safety_net`` property naming the signal (never the
 patient's words), which the emergency action and the logs can use.
@@ -30,12 +32,13 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from connectors.safety_patterns import SafetyKind, detect
+from connectors.safety_patterns import SafetyKind, detect, is_figure_of_speech
 
 logger = logging.getLogger(__name__)
 
 SAFETY_NET_KEY = "safety_net"
 NLU_FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
 EMERGENCY_INTENTS = frozenset(kind.value for kind in SafetyKind)
 
 
@@ -89,19 +92,37 @@ class SafetyNet(GraphComponent):
             logger.info("safety_net.pattern rule=%s", match.rule)
             return
 
-        top = _top_model_intent(message.get(INTENT_RANKING_KEY) or [])
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        top = _top_model_intent(ranking)
         current = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        if top and top.get(INTENT_NAME_KEY) in EMERGENCY_INTENTS:
-            if current != top[INTENT_NAME_KEY]:
-                self._set_intent(
-                    message, top[INTENT_NAME_KEY], top[PREDICTED_CONFIDENCE_KEY]
-                )
-            message.set(
-                SAFETY_NET_KEY,
-                {"signal": "model", "rule": top[INTENT_NAME_KEY]},
-                add_to_output=True,
-            )
-            logger.info("safety_net.model intent=%s", top[INTENT_NAME_KEY])
+        if not top or top.get(INTENT_NAME_KEY) not in EMERGENCY_INTENTS:
+            return
+        if is_figure_of_speech(message.get(TEXT) or ""):
+            self._drop_emergencies(message, ranking)
+            signal = {"signal": "figure_of_speech", "rule": None}
+            message.set(SAFETY_NET_KEY, signal, add_to_output=True)
+            logger.info("safety_net.figure_of_speech")
+            return
+        if current != top[INTENT_NAME_KEY]:
+            self._set_intent(message, top[INTENT_NAME_KEY], top[PREDICTED_CONFIDENCE_KEY])
+        message.set(
+            SAFETY_NET_KEY,
+            {"signal": "model", "rule": top[INTENT_NAME_KEY]},
+            add_to_output=True,
+        )
+        logger.info("safety_net.model intent=%s", top[INTENT_NAME_KEY])
+
+    @staticmethod
+    def _drop_emergencies(message: Message, ranking: List[Dict[Text, Any]]) -> None:
+        """Takes the model's best non-emergency intent, or out of scope."""
+        kept = [
+            entry
+            for entry in ranking
+            if entry.get(INTENT_NAME_KEY) not in EMERGENCY_INTENTS | {NLU_FALLBACK}
+        ]
+        intent = kept[0] if kept else {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: 0.0}
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, kept or [intent], add_to_output=True)
 
     @staticmethod
     def _set_intent(message: Message, name: Text, confidence: float) -> None:

@@ -215,6 +215,24 @@ def _scan(normalized: str) -> Iterator[SafetyMatch]:
                 yield SafetyMatch(kind=kind, rule=name)
 
 
+_FIGURES_OF_SPEECH = re.compile(_lexicon.FIGURES_OF_SPEECH)
+
+
+def is_figure_of_speech(text: str) -> bool:
+    """Tell whether a message uses death words as an idiom ("mort de rire").
+
+    Only meant to stop the model from raising an alarm on its own: a pattern that
+    matches (:func:`detect`) always wins over this.
+
+    Args:
+        text: Raw user message (never logged).
+
+    Returns:
+        True when an idiom is present.
+    """
+    return _FIGURES_OF_SPEECH.search(normalize(text)) is not None
+
+
 def detect_all(text: str) -> list[SafetyMatch]:
     """Return every safety rule that matches a message (for tests and audits).
 

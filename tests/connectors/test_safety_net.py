@@ -50,3 +50,18 @@ def test_an_ordinary_message_is_left_alone():
 def test_a_fallback_that_is_not_an_emergency_stays_a_fallback():
     msg = process(message("blurp", [("nlu_fallback", 0.5), ("greet", 0.3)]))
     assert msg.get("intent")["name"] == "nlu_fallback"
+
+
+def test_a_figure_of_speech_stops_a_model_only_alarm():
+    msg = process(
+        message("ce boulot me tue", [("crisis_suicidal", 0.7), ("out_of_scope", 0.2), ("faq", 0.1)])
+    )
+    assert msg.get("intent") == {"name": "out_of_scope", "confidence": 0.2}
+    assert [e["name"] for e in msg.get("intent_ranking")] == ["out_of_scope", "faq"]
+    assert msg.get(SAFETY_NET_KEY)["signal"] == "figure_of_speech"
+
+
+def test_a_figure_of_speech_never_silences_a_pattern():
+    msg = process(message("je suis mort de fatigue et je veux mourir", [("out_of_scope", 0.9)]))
+    assert msg.get("intent")["name"] == "crisis_suicidal"
+    assert msg.get(SAFETY_NET_KEY)["signal"] == "pattern"

@@ -21,10 +21,21 @@ from connectors.safety_patterns import (  # noqa: E402
     SafetyMatch,
     detect,
     detect_all,
+    is_figure_of_speech,
     normalize,
 )
 
 MEDICAL_POSITIVES = [
+    "mon voisin s'est électrocuté avec sa tondeuse",
+    "mon fils a renversé l'huile bouillante sur son ventre",
+    "douleur dans le bras gauche qui remonte à la mâchoire",
+    "d'un coup sa main et son bras répondent plus",
+    "elle respire très lentement et on n'arrive pas à la réveiller",
+    "au secours mon voisin se vide de son sang dans l'escalier",
+    "mon cousin a pris un coup de couteau dans le bras",
+    "elle a la gorge qui se bloque depuis qu'elle a mangé des noix",
+    "il s'est cogné la tête sur le carrelage et depuis il vomit",
+    "papa sait plus où il est depuis ce matin",
     "ma femme a une douleur dans le thorax qui lui serre tout",
     "j'ai le torse écrasé comme si un éléphant était assis dessus",
     "douleur poitrine + sueurs, ça dure depuis 30 min",
@@ -79,6 +90,11 @@ MEDICAL_POSITIVES = [
 ]
 
 POISONING_POSITIVES = [
+    "maman s'est fait deux fois son insuline ce matin",
+    "ma fille a de l'acide sur les lèvres, elle a touché la bouteille",
+    "j'ai pris 8 dafalgan depuis hier pour ma sciatique",
+    "mon fils a gobé une capsule de lessive",
+    "papi a bu tout le flacon de son sirop pour la toux",
     "ma fille a bu de la Javel !!!",
     "mon petit garçon a léché une capsule de lessive",
     "le bébé a mis une pile bouton dans sa bouche et je la trouve plus",
@@ -120,6 +136,26 @@ POISONING_POSITIVES = [
 ]
 
 SUICIDAL_POSITIVES = [
+    "j'ai vidé toutes mes boîtes sur la table",
+    "je vais tout avaler, les cachets sont devant moi",
+    "ma lettre est prête, si jamais on me retrouve dites-leur que je les aimais",
+    "je compte pas être encore en vie à noël",
+    "j'ai laissé des lettres pour mes petits enfants, pour après",
+    "ça fait des semaines que je mets de côté mes somnifères, il y en a assez",
+    "j'ai plus aucune envie d'être sur terre",
+    "mes dernières volontes sont écrites, je suis prêt",
+    "si je mourais cette nuit ça me gênerait pas du tout",
+    "elle veut rejoindre son mari au ciel depuis son décès",
+    "il s'est enfermé dans la cave avec la carabine",
+    "je tiens la lame et j'ai envie de me l'enfoncer",
+    "il s'est enfermé dans le garage avec le moteur de la voiture allumé",
+    "cette fois je vais pas me rater",
+    "des fois je pense à foncer contre un platane",
+    "je suis au bord du vide et je regarde en bas",
+    "quand ça va trop mal je me brûle avec un briquet",
+    "je me suis encore tailladé les bras cette nuit",
+    "j'ai fixé la date, tout est prêt",
+    "je voudrais que tout s'arrête une bonne fois",
     "j'ai envie d'en finir avec tout ça",
     "je n'ai plus aucune envie de vivre",
     "je préférerais mourir que continuer comme ça",
@@ -169,6 +205,23 @@ SUICIDAL_POSITIVES = [
 
 # Ordinary messages, idioms and first-aid questions that must NOT raise an alarm.
 NEGATIVES = [
+    "ma fille a goûté un peu de savon, elle rigole",
+    "mon patron va me tuer si je suis en retard",
+    "quels sont les signes d'un avc ? c'est pour ma culture",
+    "comment on reconnaît un infarctus chez une femme",
+    "quelles précautions pour la cueillette des champignons",
+    "quelle formation pour apprendre le massage cardiaque ?",
+    "faut il installer un détecteur de monoxyde dans un studio ?",
+    "comment éviter que mon fils s'intoxique avec les produits ménagers",
+    "c'est quoi le numéro du samu, je veux le noter sur le frigo",
+    "ce devoir de maths va me tuer",
+    "j'ai trouvé comment faire pour la carte vitale, merci",
+    "que faire si on a de l'acide dans l'oeil ?",
+    "overdose de réunions cette semaine",
+    "dans la série le héros meurt à la fin, trop triste",
+    "le film parle d'une femme empoisonnée par son mari",
+    "adieu veaux vaches cochons, je pars en vacances",
+    "j'ai la gorge gonflée avec mon angine",
     "j'ai un peu mal à la tête",
     "rappel de vaccin",
     "je suis mort de rire",
@@ -444,3 +497,25 @@ def test_positive_test_phrasings_are_not_training_copies():
     training = {t.lower() for texts in _training_examples().values() for t in texts}
     for text in MEDICAL_POSITIVES + POISONING_POSITIVES + SUICIDAL_POSITIVES:
         assert text.lower() not in training, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai failli mourir de honte",
+        "on s'est tués au boulot cette semaine",
+        "il ronfle à mort",
+        "ce bruit me tue",
+        "mdr je suis morte",
+        "ma sœur va me tuer si j'oublie son anniversaire haha",
+    ],
+)
+def test_figures_of_speech_are_recognised(text):
+    assert is_figure_of_speech(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["je veux mourir", "il ne respire plus", "mon mari va me tuer", "je me tue à petit feu"]
+)
+def test_real_risks_are_not_figures_of_speech(text):
+    assert not is_figure_of_speech(text)

@@ -1,7 +1,9 @@
-"""The safety net on messages it was not trained on (tests/data/safety_heldout.yml).
+"""The safety net on messages it was not trained on (tests/data/safety_*.yml).
 
 Every emergency or crisis phrasing must get the emergency answer, as the first message
 of a conversation and in the middle of another one; ordinary messages must not.
+Set 1 (safety_heldout.yml) was used to find gaps in the patterns; set 2
+(safety_blind_2.yml) was written blind and measured once, after that work.
 """
 
 from pathlib import Path
@@ -15,12 +17,21 @@ from tests.integration.conftest import new_sender, texts
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
-HELDOUT = yaml.safe_load((ROOT / "tests" / "data" / "safety_heldout.yml").read_text(encoding="utf-8"))
-EMERGENCY = [
-    (kind, message) for kind, messages in HELDOUT["emergency"].items() for message in messages
+SETS = [
+    yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "tests" / "data").glob("safety_*.yml"))
 ]
-# The issue's own examples, kept even if they also appear in the training data.
-ORDINARY = sorted({*HELDOUT["ordinary"], "j'ai un peu mal à la tête", "rappel de vaccin"})
+EMERGENCY = [
+    (kind, message)
+    for heldout in SETS
+    for kind, messages in heldout["emergency"].items()
+    for message in messages
+]
+# The issue's own examples are kept even if they also appear in the training data.
+ORDINARY = sorted(
+    {m for heldout in SETS for m in heldout["ordinary"]}
+    | {"j'ai un peu mal à la tête", "rappel de vaccin"}
+)
 # What each kind of message must at least get.
 EXPECTED = {
     "medical": ("appelez le 15",),
@@ -73,6 +84,14 @@ def test_an_emergency_in_the_middle_of_a_conversation_interrupts_it(hygie, kind,
     for expected in EXPECTED[kind]:
         assert expected in replies[0]["text"], f"{kind}: {message!r}"
     assert len(emergency_actions(hygie, sender)) == 1
+
+
+SUICIDE_TOPIC = [m for heldout in SETS for m in heldout.get("suicide_topic", [])]
+
+
+@pytest.mark.parametrize("message", SUICIDE_TOPIC)
+def test_talk_about_suicide_gets_the_crisis_line(hygie, message):
+    assert "3114" in hygie.send(message)[0]["text"]
 
 
 @pytest.mark.parametrize("message", ORDINARY)
