@@ -594,9 +594,10 @@ SUICIDAL: tuple[Rule, ...] = (
         "hoarding_means",
         rf"\b(?:garde|gardais|mis|met|mets|stocke|cache|accumule|economise)\w* "
         rf"(?:de cote )?(?:mes|ses|des|ma|sa|mon|son|tous mes|toutes mes) "
-        rf"{_MEDS_STRONG}\b.{{0,50}}\b(?:de cote|assez|suffisamment|le jour ou|"
-        rf"pour (?:en finir|le jour|plus tard|la fin))|\bmis de cote (?:ma|mes|sa|ses|mon|"
-        rf"son) {_MEDS_STRONG}\b",
+        rf"(?:(?:boites|plaquettes|flacons) (?:de |d'))?{_MEDS_STRONG}\b.{{0,50}}\b"
+        rf"(?:de cote|assez|suffisamment|le jour ou|pour (?:en finir|le jour|plus tard|"
+        rf"la fin))|\bmis\w* de cote (?:tous |toutes )?(?:ma|mes|sa|ses|mon|son) "
+        rf"(?:(?:boites|plaquettes|flacons) (?:de |d'))?{_MEDS_STRONG}\b",
         None,
     ),
     (

@@ -136,6 +136,7 @@ POISONING_POSITIVES = [
 ]
 
 SUICIDAL_POSITIVES = [
+    "ça fait des semaines que j'ai mis de côté mes plaquettes de somnifères",
     "j'ai vidé toutes mes boîtes sur la table",
     "je vais tout avaler, les cachets sont devant moi",
     "ma lettre est prête, si jamais on me retrouve dites-leur que je les aimais",
