@@ -105,7 +105,8 @@ class Content:
         if topic.url:
             source += f" ({topic.url})"
         parts.append(source)
-        return "\n\n".join(parts)
+        # One line break, not two: Rasa's channels send each blank-line part apart.
+        return "\n".join(parts)
 
 
 def _read_yaml(path: Path) -> dict:

@@ -31,8 +31,10 @@ def test_a_menu_button_leads_to_a_sourced_answer(hygie):
     sender = new_sender()
     hygie.send("bonjour", sender=sender)
     buttons = hygie.send("/browse_first_aid", sender=sender)[0]["buttons"]
-    answer = texts(hygie.send(buttons[0]["payload"], sender=sender))
+    replies = hygie.send(buttons[0]["payload"], sender=sender)
+    answer = texts(replies)
     first = get_content().topics_of("first_aid")[0]
+    assert len(replies) == 1, "a topic is one message, not one bubble per paragraph"
     assert answer.startswith(first.title)
     assert "Source : " in answer and "le 15" in answer
 

@@ -85,32 +85,16 @@ def copy_content(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_an_unknown_placeholder_is_refused(tmp_path):
+@pytest.mark.parametrize(
+    "file_name, topic_yaml, error",
+    [
+        ("faq.yml", "title: Horaires\n    answer: Appelez le {samu_typo}.\n    source: Cabinet", "samu_typo"),
+        ("first_aid.yml", "title: Brûlure\n    answer: Refroidir.\n    source: Croix-Rouge", "call"),
+        ("prevention.yml", "title: Sommeil\n    answer: Dormez.", "source"),
+    ],
+)
+def test_a_malformed_topic_is_refused_with_its_reason(tmp_path, file_name, topic_yaml, error):
     directory = copy_content(tmp_path)
-    (directory / "faq.yml").write_text(
-        "topics:\n  hours:\n    title: Horaires\n    answer: Appelez le {samu_typo}.\n"
-        "    source: Cabinet\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(ContentError, match="samu_typo"):
-        load_content(directory)
-
-
-def test_a_first_aid_topic_without_call_15_is_refused(tmp_path):
-    directory = copy_content(tmp_path)
-    (directory / "first_aid.yml").write_text(
-        "topics:\n  burn:\n    title: Brûlure\n    answer: Refroidir.\n"
-        "    source: Croix-Rouge française\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(ContentError, match="call"):
-        load_content(directory)
-
-
-def test_a_topic_without_source_is_refused(tmp_path):
-    directory = copy_content(tmp_path)
-    (directory / "prevention.yml").write_text(
-        "topics:\n  sleep:\n    title: Sommeil\n    answer: Dormez.\n", encoding="utf-8"
-    )
-    with pytest.raises(ContentError, match="source"):
+    (directory / file_name).write_text(f"topics:\n  t:\n    {topic_yaml}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=error):
         load_content(directory)
