@@ -32,6 +32,9 @@ $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==24.0
 	$(BIN)/pip install --quiet -r requirements.txt
+	@# Plain `rasa test` looks for test stories under "." and so inside .venv: drop the
+	@# sample test stories Rasa ships for `rasa init`, which would be run as ours.
+	rm -f $(VENV)/lib/python3.10/site-packages/rasa/cli/initial_project/tests/test_stories.yml
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv with Python 3.10 and the pinned requirements
