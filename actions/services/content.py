@@ -59,7 +59,6 @@ class Content:
     """All content files, loaded and checked."""
 
     numbers: Mapping[str, str]
-    number_labels: Mapping[str, str]
     antipoison_centres: Mapping[str, str]
     practice: Mapping[str, str]
     topics: Mapping[str, Topic]
@@ -80,10 +79,6 @@ class Content:
             The text with numbers and practice details in place.
         """
         return text.format_map(self.placeholders).strip()
-
-    def topic(self, intent_response_key: str) -> Optional[Topic]:
-        """Returns the topic for ``faq/opening_hours``-style keys, or None."""
-        return self.topics.get(intent_response_key)
 
     def topics_of(self, intent: str) -> List[Topic]:
         """Lists the topics of one retrieval intent, in file order."""
@@ -161,7 +156,6 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
     """
     numbers_file = _read_yaml(directory / "numbers.yml")
     numbers = {k: str(v["number"]) for k, v in numbers_file["numbers"].items()}
-    labels = {k: str(v["label"]) for k, v in numbers_file["numbers"].items()}
     centres = {k: str(v) for k, v in numbers_file.get("antipoison_centres", {}).items()}
     practice = {k: str(v) for k, v in _read_yaml(directory / "practice.yml")["practice"].items()}
     allowed = set(numbers) | set(practice) | {"antipoison_centres"}
@@ -170,7 +164,7 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         path = directory / f"{intent}.yml"
         if path.exists():
             topics.update(_load_topics(path, intent, allowed))
-    return Content(numbers, labels, centres, practice, topics)
+    return Content(numbers, centres, practice, topics)
 
 
 @functools.lru_cache(maxsize=1)
