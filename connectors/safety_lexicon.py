@@ -106,6 +106,9 @@ _HYPOTHETICAL = (
 )
 # A calm question asked to learn ("quels sont les signes d'un AVC ? pour ma culture"),
 # with no sign that something is happening now. Cancels only the generic word rules.
+# Not built on _HYPOTHETICAL on purpose: that one accepts "qu'est ce qu..." and "si
+# jamais", which would silence "qu'est ce qu'il a, il fait un AVC ?"; this one also
+# refuses any message with a sign of something happening now.
 _INFORMATIONAL = (
     r"^(?!.*\b(?:maintenant|d'un coup|vient de|viens de|en ce moment|depuis|aidez|vite|"
     r"urgent|urgence|secours|respire|tombe\w*|mal|douleur|vomi\w*|malade)\b)"

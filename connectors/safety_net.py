@@ -81,7 +81,8 @@ class SafetyNet(GraphComponent):
         return messages
 
     def _process_one(self, message: Message) -> None:
-        match = detect(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        match = detect(text)
         if match is not None:
             self._set_intent(message, match.kind.value, 1.0)
             message.set(
@@ -97,7 +98,7 @@ class SafetyNet(GraphComponent):
         current = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         if not top or top.get(INTENT_NAME_KEY) not in EMERGENCY_INTENTS:
             return
-        if is_figure_of_speech(message.get(TEXT) or ""):
+        if is_figure_of_speech(text):
             self._drop_emergencies(message, ranking)
             signal = {"signal": "figure_of_speech", "rule": None}
             message.set(SAFETY_NET_KEY, signal, add_to_output=True)

@@ -8,6 +8,7 @@ Usage: python scripts/serve_webchat.py PORT
 
 from __future__ import annotations
 
+import functools
 import http.server
 import sys
 from pathlib import Path
@@ -20,8 +21,9 @@ from actions.services.content import get_content  # noqa: E402
 PAGE = ROOT / "webchat" / "index.html"
 
 
+@functools.lru_cache(maxsize=1)
 def render_page() -> bytes:
-    """Returns index.html with every ``{{number}}`` placeholder filled in."""
+    """Returns index.html with every ``{{number}}`` placeholder filled in (once)."""
     html = PAGE.read_text(encoding="utf-8")
     for key, number in get_content().numbers.items():
         html = html.replace("{{" + key + "}}", number)
