@@ -17,7 +17,7 @@ RASA := $(BIN)/rasa
 PYTEST := $(BIN)/python -m pytest
 STAMP := $(VENV)/.installed
 
-.PHONY: help install train run test unit validate test-stories integration nlu-report clean
+.PHONY: help install train run test unit validate test-stories integration nlu-report clean webchat-deps
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -54,7 +54,15 @@ validate: $(STAMP) ## Check domain, NLU data, rules and stories
 test-stories: train ## Run the test stories against the trained model
 	$(RASA) test core --model models/hygie.tar.gz --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 
-integration: train ## Integration tests against real Rasa and action servers
+WEBCHAT_DEPS := webchat/node_modules/.package-lock.json
+
+$(WEBCHAT_DEPS): webchat/package.json webchat/package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm not found (needed for the browser tests' axe-core)." >&2; exit 1; }
+	cd webchat && npm ci --no-audit --no-fund --loglevel=error
+
+webchat-deps: $(WEBCHAT_DEPS) ## npm packages of the chat page's browser tests (axe-core)
+
+integration: train $(WEBCHAT_DEPS) ## Integration and browser tests against real servers
 	$(PYTEST) -m integration tests
 
 test: unit validate train test-stories integration ## Everything CI runs

@@ -8,8 +8,13 @@ handles only the first event of a batch. This one:
 - checks ``X-Hub-Signature-256`` in constant time and answers 403 on any mismatch;
 - answers the GET verification only for ``hub.mode=subscribe`` and the right token;
 - handles every entry and every messaging event of a batch, ignoring echoes, deliveries
-  and read receipts;
-- sends through the Graph API at a configurable base URL, with a timeout.
+  and read receipts, and processes a redelivered message (same message id) once;
+- turns postbacks and quick replies into their payloads, stickers, images and files into
+  a polite answer, and typed text starting with "/" into plain text (no intent
+  injection);
+- sends through :mod:`connectors.messenger_send` (timeout, retries, button templates)
+  and applies Meta's 24-hour window to proactive messages
+  (:mod:`connectors.messenger_window`), sending the held ones at the next message.
 """
 
 from __future__ import annotations
@@ -21,19 +26,27 @@ import os
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Dict, Iterator, List, Optional, Text
 
-import aiohttp
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
-from sanic import Blueprint, response
+from collections import OrderedDict
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from connectors.messenger_send import GraphClient, MessengerOutput
+from connectors.messenger_window import held_bot_messages, last_user_timestamp
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_GRAPH_URL = "https://graph.facebook.com/v18.0"
-MAX_QUICK_REPLIES = 13
-MAX_TITLE_CHARS = 20
-# Text sent to Rasa for a sticker, image or file, so the patient gets a polite answer.
-ATTACHMENT_TEXT = "[pièce jointe]"
+# Payload sent to Rasa for a sticker, image, audio or file: a polite answer follows.
+ATTACHMENT_PAYLOAD = "/share_attachment"
+# Messenger's "like" stickers (small, medium, large thumbs up) mean yes.
+LIKE_STICKERS = frozenset({369239263222822, 369239343222814, 369239383222810})
+LIKE_TEXT = "👍"
+# How many message ids each server remembers, on top of the tracker check.
+RECENT_IDS = 10_000
+HELD_INTRO = "Je vous avais écrit pendant votre absence :"
 
 
 @dataclass(frozen=True)
@@ -91,18 +104,30 @@ class IncomingMessage:
 
 
 def _event_text(event: Dict[Text, Any]) -> Optional[Text]:
-    if "postback" in event:
-        return event["postback"].get("payload") or event["postback"].get("title")
+    postback = event.get("postback")
+    if isinstance(postback, dict):
+        return postback.get("payload") or postback.get("title")
     message = event.get("message")
     if not isinstance(message, dict) or message.get("is_echo"):
         return None
     quick_reply = message.get("quick_reply") or {}
     if quick_reply.get("payload"):
         return quick_reply["payload"]
-    if message.get("text"):
-        return message["text"]
+    if message.get("sticker_id") in LIKE_STICKERS:
+        return LIKE_TEXT
+    if isinstance(message.get("text"), str) and message["text"].strip():
+        # Typed text is never an intent: "/restart" is read as words.
+        return message["text"].lstrip("/ ") or message["text"]
     if message.get("attachments") or message.get("sticker_id"):
-        return ATTACHMENT_TEXT
+        return ATTACHMENT_PAYLOAD
+    return None
+
+
+def _message_id(event: Dict[Text, Any]) -> Optional[Text]:
+    for key in ("message", "postback"):
+        part = event.get(key)
+        if isinstance(part, dict) and part.get("mid"):
+            return str(part["mid"])
     return None
 
 
@@ -120,61 +145,47 @@ def incoming_messages(payload: Any) -> Iterator[IncomingMessage]:
     if not isinstance(payload, dict) or payload.get("object") != "page":
         return
     for entry in payload.get("entry") or []:
-        for event in (entry or {}).get("messaging") or []:
-            sender = ((event or {}).get("sender") or {}).get("id")
-            text = _event_text(event or {})
+        if not isinstance(entry, dict):
+            continue
+        for event in entry.get("messaging") or []:
+            if not isinstance(event, dict):
+                continue
+            sender = (event.get("sender") or {}).get("id")
+            text = _event_text(event)
             if sender and text:
-                message_id = (event.get("message") or {}).get("mid")
-                yield IncomingMessage(str(sender), text, message_id)
+                yield IncomingMessage(str(sender), text, _message_id(event))
 
 
-class MessengerOutput(OutputChannel):
-    """Sends Hygie's messages through the Graph API Send endpoint."""
+class RecentIds:
+    """The message ids this server saw last, so concurrent redeliveries are dropped.
 
-    @classmethod
-    def name(cls) -> Text:
-        """Channel name."""
-        return "facebook"
+    Claiming is synchronous (no ``await``), so two deliveries of one message handled
+    at the same time cannot both pass. Redeliveries after a restart or to another
+    replica are caught by the tracker check in :class:`MessengerInput`.
+    """
 
-    def __init__(self, settings: MessengerSettings) -> None:
-        """Keeps the settings; one HTTP session is opened per send."""
-        self.settings = settings
+    def __init__(self, size: int = RECENT_IDS) -> None:
+        """Remembers at most ``size`` ids."""
+        self.size = size
+        self.ids: "OrderedDict[Text, None]" = OrderedDict()
 
-    async def _send(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        body = {
-            "recipient": {"id": recipient_id},
-            "messaging_type": "RESPONSE",
-            "message": message,
-        }
-        url = f"{self.settings.graph_url}/me/messages"
-        timeout = aiohttp.ClientTimeout(total=self.settings.timeout_seconds)
-        try:
-            async with aiohttp.ClientSession(timeout=timeout) as session:
-                async with session.post(
-                    url, json=body, params={"access_token": self.settings.page_access_token}
-                ) as answer:
-                    if answer.status >= 400:
-                        logger.error("messenger.send_failed status=%s", answer.status)
-        except (aiohttp.ClientError, TimeoutError) as error:
-            logger.error("messenger.send_failed error=%s", type(error).__name__)
+    def claim(self, message_id: Text) -> bool:
+        """Returns True the first time an id is seen, False afterwards."""
+        if message_id in self.ids:
+            return False
+        self.ids[message_id] = None
+        if len(self.ids) > self.size:
+            self.ids.popitem(last=False)
+        return True
 
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        """Sends a text message."""
-        await self._send(recipient_id, {"text": text})
 
-    async def send_text_with_buttons(
-        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
-    ) -> None:
-        """Sends buttons as quick replies (at most 13, titles cut to 20 characters)."""
-        quick_replies = [
-            {
-                "content_type": "text",
-                "title": button["title"][:MAX_TITLE_CHARS],
-                "payload": button["payload"],
-            }
-            for button in buttons[:MAX_QUICK_REPLIES]
-        ]
-        await self._send(recipient_id, {"text": text, "quick_replies": quick_replies})
+async def _events(app: Optional[Sanic], sender_id: Text) -> List[Dict[Text, Any]]:
+    """The conversation's events from the tracker store (all sessions), or []."""
+    agent = getattr(getattr(app, "ctx", None), "agent", None)
+    if agent is None or agent.tracker_store is None:
+        return []
+    tracker = await agent.tracker_store.retrieve_full_tracker(sender_id)
+    return [event.as_dict() for event in tracker.events] if tracker else []
 
 
 class MessengerInput(InputChannel):
@@ -193,12 +204,71 @@ class MessengerInput(InputChannel):
     def __init__(self, settings: MessengerSettings) -> None:
         """Creates the channel with its settings."""
         self.settings = settings
+        self.client = GraphClient(
+            settings.graph_url, settings.page_access_token, settings.timeout_seconds
+        )
+        self.recent_ids = RecentIds()
+        self.app: Optional[Sanic] = None
+
+    async def last_user_at(self, sender_id: Text) -> Optional[float]:
+        """Unix time of the patient's last message, read from the tracker store."""
+        return last_user_timestamp(await _events(self.app, sender_id))
+
+    def get_output_channel(self) -> MessengerOutput:
+        """Output for proactive messages (Rasa's HTTP API): the window applies."""
+        return MessengerOutput(self.client, last_user_lookup=self.last_user_at)
+
+    async def _is_new(self, message: IncomingMessage) -> bool:
+        if not message.message_id:
+            return True
+        if not self.recent_ids.claim(message.message_id):
+            return False
+        events = await _events(self.app, message.sender_id)
+        return not any(
+            e.get("event") == "user" and e.get("message_id") == message.message_id
+            for e in events
+        )
+
+    async def _send_held(self, sender_id: Text, output: MessengerOutput) -> None:
+        held = held_bot_messages(await _events(self.app, sender_id))
+        if held:
+            await output.send_text_message(sender_id, HELD_INTRO)
+        for event in held:
+            data = event.get("data") or {}
+            message = {"text": event.get("text") or "", **{
+                key: data[key] for key in ("buttons", "quick_replies") if data.get(key)
+            }}
+            await output.send_response(sender_id, message)
+
+    async def _handle(
+        self,
+        message: IncomingMessage,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> None:
+        if not await self._is_new(message):
+            logger.info("messenger.duplicate_dropped")
+            return
+        output = MessengerOutput(self.client)
+        await self._send_held(message.sender_id, output)
+        await on_new_message(
+            UserMessage(
+                message.text,
+                output,
+                message.sender_id,
+                input_channel=self.name(),
+                message_id=message.message_id,
+            )
+        )
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         """Routes: GET / (health), GET /webhook (verification), POST /webhook."""
         webhook = Blueprint("hygie_messenger_webhook", __name__)
+
+        @webhook.listener("before_server_start")
+        async def keep_app(app: Sanic, _: Any) -> None:
+            self.app = app
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -227,18 +297,10 @@ class MessengerInput(InputChannel):
                 payload = request.json
             except Exception:  # noqa: BLE001 - sanic raises several types here
                 return response.text("invalid json", status=400)
-            output = MessengerOutput(self.settings)
+            self.app = self.app or request.app
             for message in incoming_messages(payload):
                 try:
-                    await on_new_message(
-                        UserMessage(
-                            message.text,
-                            output,
-                            message.sender_id,
-                            input_channel=self.name(),
-                            metadata={"message_id": message.message_id},
-                        )
-                    )
+                    await self._handle(message, on_new_message)
                 except Exception:  # noqa: BLE001 - one bad event must not drop the others
                     logger.exception("messenger.processing_failed")
             return response.text("success")

@@ -36,7 +36,9 @@ sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > var/endpoints.r
   --cors "http://localhost:${WEB_PORT}" "http://127.0.0.1:${WEB_PORT}" &
 pids+=($!)
 
-"$BIN/python" scripts/serve_webchat.py "$WEB_PORT" &
+# The chat page's server reads the history with the token; the browser never sees it.
+RASA_URL="http://127.0.0.1:${RASA_PORT}" RASA_PUBLIC_URL="${RASA_PUBLIC_URL:-http://localhost:${RASA_PORT}}" \
+  "$BIN/python" scripts/serve_webchat.py "$WEB_PORT" &
 pids+=($!)
 
 echo "Waiting for the Rasa server to load the model..."
@@ -46,7 +48,7 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 echo
-echo "  Hygie is ready. Chat here: http://localhost:${WEB_PORT}/?rasa=http://localhost:${RASA_PORT}"
+echo "  Hygie is ready. Chat here: http://localhost:${WEB_PORT}/"
 echo "  (Ctrl-C to stop)"
 echo
 wait -n "${pids[@]}"

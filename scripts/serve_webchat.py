@@ -1,7 +1,14 @@
-"""Serves the chat page on localhost, with the help numbers filled in.
+"""Serves the chat page on localhost and gives it its conversation history.
 
 The page shows the emergency numbers even when the Rasa server is down, so they are
 written into it from data/content/numbers.yml (``{{samu}}``...), not copied by hand.
+``/history?session=<id>`` returns the messages of one web chat conversation, read from
+Rasa's HTTP API with the token, which the browser never sees; the session id (128
+random bits, kept by the browser) is what gives access to it.
+
+Environment: RASA_URL (where this server reaches Rasa, default http://127.0.0.1:5005),
+RASA_PUBLIC_URL (where the browser reaches Rasa's socket.io, default RASA_URL),
+RASA_AUTH_TOKEN (needed for the history).
 
 Usage: python scripts/serve_webchat.py PORT
 """
@@ -10,45 +17,137 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import os
+import re
 import sys
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
+from typing import Any, Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from actions.services.content import get_content  # noqa: E402
 
-PAGE = ROOT / "webchat" / "index.html"
+WEBCHAT = ROOT / "webchat"
+STATIC = {
+    "/chat.css": ("chat.css", "text/css; charset=utf-8"),
+    "/chat.js": ("chat.js", "text/javascript; charset=utf-8"),
+    "/prefs.js": ("prefs.js", "text/javascript; charset=utf-8"),
+    "/vendor/socket.io.min.js": ("vendor/socket.io.min.js", "text/javascript; charset=utf-8"),
+}
+SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+MAX_HISTORY = 200
+
+
+def rasa_url() -> str:
+    """Where this server reaches Rasa."""
+    return os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/")
 
 
 @functools.lru_cache(maxsize=1)
 def render_page() -> bytes:
-    """Returns index.html with every ``{{number}}`` placeholder filled in (once)."""
-    html = PAGE.read_text(encoding="utf-8")
-    for key, number in get_content().numbers.items():
-        html = html.replace("{{" + key + "}}", number)
+    """Returns index.html with the numbers and Rasa's public URL filled in (once)."""
+    html = (WEBCHAT / "index.html").read_text(encoding="utf-8")
+    values = {**get_content().numbers, "rasa_url": os.environ.get("RASA_PUBLIC_URL", rasa_url())}
+    for key, value in values.items():
+        html = html.replace("{{" + key + "}}", value)
     return html.encode("utf-8")
 
 
-class ChatPageHandler(http.server.BaseHTTPRequestHandler):
-    """Answers GET / with the chat page and anything else with 404."""
+def _button_title(buttons: List[Dict[str, Any]], payload: str) -> Optional[str]:
+    for button in buttons:
+        if button.get("payload") == payload:
+            return button.get("title")
+    return None
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        """Serves the page."""
-        if self.path.split("?")[0] not in ("/", "/index.html"):
-            self.send_error(404)
-            return
-        body = render_page()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+
+def chat_history(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Turns tracker events into the page's messages.
+
+    A button's payload is shown as the button's title, as when it was clicked; other
+    payloads (the page's automatic ``/greet``) are not shown.
+
+    Args:
+        events: The tracker's events.
+
+    Returns:
+        ``{"from": "user"|"bot", "text", "buttons"}`` dicts, the last 200 at most.
+    """
+    messages: List[Dict[str, Any]] = []
+    buttons: List[Dict[str, Any]] = []
+    for event in events:
+        if event.get("event") == "bot":
+            data = event.get("data") or {}
+            buttons = data.get("buttons") or data.get("quick_replies") or []
+            messages.append({"from": "bot", "text": event.get("text") or "", "buttons": buttons})
+        elif event.get("event") == "user":
+            text = event.get("text") or ""
+            if text.startswith("/"):
+                text = _button_title(buttons, text) or ""
+            if text:
+                messages.append({"from": "user", "text": text, "buttons": []})
+    return messages[-MAX_HISTORY:]
+
+
+def fetch_events(session_id: str) -> List[Dict[str, Any]]:
+    """Reads one conversation's events through Rasa's HTTP API."""
+    query = urllib.parse.urlencode({"token": os.environ.get("RASA_AUTH_TOKEN", "")})
+    url = f"{rasa_url()}/conversations/{session_id}/tracker?{query}"
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return json.loads(answer.read()).get("events") or []
+
+
+class ChatPageHandler(http.server.BaseHTTPRequestHandler):
+    """Serves the page, its static files and /history; anything else is a 404."""
+
+    def _send(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
 
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        """Routes a GET request."""
+        url = urllib.parse.urlsplit(self.path)
+        if url.path in ("/", "/index.html"):
+            self._send(200, render_page(), "text/html; charset=utf-8")
+        elif url.path in STATIC:
+            name, content_type = STATIC[url.path]
+            self._send(200, (WEBCHAT / name).read_bytes(), content_type)
+        elif url.path == "/history":
+            self._history(urllib.parse.parse_qs(url.query).get("session", [""])[0])
+        else:
+            self._send(404, b"not found", "text/plain; charset=utf-8")
+
+    def _history(self, session_id: str) -> None:
+        if not SESSION_ID.match(session_id):
+            self._send(400, b'{"error": "invalid session"}', "application/json")
+            return
+        try:
+            events = fetch_events(session_id)
+        except (urllib.error.URLError, TimeoutError, ValueError):
+            self._send(502, b'{"error": "history unavailable"}', "application/json")
+            return
+        body = json.dumps(chat_history(events), ensure_ascii=False).encode("utf-8")
+        self._send(200, body, "application/json; charset=utf-8")
+
     def log_message(self, *args: object) -> None:
-        """Keeps request lines out of the logs."""
+        """Keeps request lines (with session ids) out of the logs."""
+
+
+def main() -> None:
+    """Serves on 127.0.0.1 at the port given as first argument (default 8080)."""
+    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
+    http.server.ThreadingHTTPServer(("127.0.0.1", port), ChatPageHandler).serve_forever()
 
 
 if __name__ == "__main__":
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
-    http.server.ThreadingHTTPServer(("127.0.0.1", port), ChatPageHandler).serve_forever()
+    main()

@@ -2,8 +2,10 @@ import hashlib
 import hmac
 
 from connectors.messenger import (
-    ATTACHMENT_TEXT,
+    ATTACHMENT_PAYLOAD,
+    LIKE_TEXT,
     IncomingMessage,
+    RecentIds,
     MessengerSettings,
     incoming_messages,
     signature_is_valid,
@@ -45,6 +47,9 @@ def test_every_event_of_every_entry_is_read_and_receipts_are_skipped():
                 event("c", postback={"payload": "/greet", "title": "Démarrer"}),
                 event("c", read={"watermark": 1}),
                 event("d", message={"mid": "m4", "attachments": [{"type": "image"}]}),
+                event("e", message={"mid": "m5", "sticker_id": 369239263222822}),
+                event("e", message={"mid": "m6", "sticker_id": 1, "attachments": [{}]}),
+                event("f", message={"mid": "m7", "text": "/restart"}),
             ]},
         ],
     }
@@ -52,12 +57,19 @@ def test_every_event_of_every_entry_is_read_and_receipts_are_skipped():
         IncomingMessage("a", "bonjour", "m1"),
         IncomingMessage("b", "/affirm", "m3"),
         IncomingMessage("c", "/greet", None),
-        IncomingMessage("d", ATTACHMENT_TEXT, "m4"),
+        IncomingMessage("d", ATTACHMENT_PAYLOAD, "m4"),
+        IncomingMessage("e", LIKE_TEXT, "m5"),
+        IncomingMessage("e", ATTACHMENT_PAYLOAD, "m6"),
+        IncomingMessage("f", "restart", "m7"),
     ]
 
 
 def test_bodies_that_are_not_page_events_yield_nothing():
-    for payload in (None, [], {"object": "user"}, {"object": "page", "entry": [None, {}]}):
+    for payload in (
+        None, [], {"object": "user"}, {"object": "page", "entry": [None, {}, "x"]},
+        {"object": "page", "entry": [{"messaging": [None, 3, {"sender": {}}]}]},
+        {"object": "page", "entry": [{"messaging": [event("a", message={"text": "  "})]}]},
+    ):
         assert list(incoming_messages(payload)) == []
 
 
@@ -69,3 +81,8 @@ def test_settings_come_from_the_environment(monkeypatch):
     settings = MessengerSettings.from_env()
     assert settings.graph_url == "http://127.0.0.1:9/v1"
     assert not settings.configured
+
+
+def test_a_message_id_is_claimed_once_and_old_ids_are_forgotten():
+    recent = RecentIds(size=2)
+    assert [recent.claim(i) for i in ("a", "a", "b", "c", "a")] == [True, False, True, True, True]

@@ -127,13 +127,17 @@ class FakeGraphApi:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v18.0"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def sent_to(self, recipient: str) -> List[Dict[str, Any]]:
-        """The messages sent to one recipient, in order."""
+    def bodies_to(self, recipient: str) -> List[Dict[str, Any]]:
+        """The Send API bodies for one recipient, in order."""
         with self.lock:
             return [
-                r["body"]["message"] for r in self.requests
+                r["body"] for r in self.requests
                 if r["body"].get("recipient", {}).get("id") == recipient
             ]
+
+    def sent_to(self, recipient: str) -> List[Dict[str, Any]]:
+        """The messages sent to one recipient, in order."""
+        return [body["message"] for body in self.bodies_to(recipient)]
 
 
 MESSENGER_ENV = {

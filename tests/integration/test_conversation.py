@@ -1,13 +1,9 @@
 """The conversation core through the REST channel, stored in the SQL tracker store."""
 
-import subprocess
-import sys
-
 import pytest
-import requests
 
 from actions.services.content import get_content
-from tests.integration.conftest import ROOT, free_port, new_sender, texts, wait_until
+from tests.integration.conftest import new_sender, texts
 
 pytestmark = pytest.mark.integration
 
@@ -47,21 +43,3 @@ def test_a_question_in_words_gets_the_practice_details(hygie):
 def test_a_request_for_a_diagnosis_is_declined_with_the_red_flags(hygie):
     answer = texts(hygie.send("j'ai des boutons partout vous pensez que c'est quoi comme maladie"))
     assert "Appelez le 15" in answer
-
-
-def test_the_chat_page_is_served_with_the_numbers_filled_in():
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "scripts/serve_webchat.py", str(port)], cwd=ROOT
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_until(lambda: requests.get(url, timeout=2).ok, 30, "chat page", server)
-        page = requests.get(url, timeout=5)
-        assert page.headers["Content-Type"].startswith("text/html")
-        assert '<html lang="fr">' in page.text
-        assert "appelez le 15 ou le 112" in page.text and "{{" not in page.text
-        assert requests.get(f"{url}../etc/passwd", timeout=5).status_code == 404
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

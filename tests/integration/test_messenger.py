@@ -3,13 +3,17 @@
 import hashlib
 import hmac
 import json
+import os
+import subprocess
+import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
 
-from tests.integration.conftest import MESSENGER_ENV
+from tests.integration.conftest import MESSENGER_ENV, ROOT
 
 pytestmark = pytest.mark.integration
 
@@ -33,6 +37,20 @@ def page_event(sender: str, text: str) -> dict:
 
 def batch(*entries) -> bytes:
     return json.dumps({"object": "page", "entry": [{"messaging": list(e)} for e in entries]}).encode()
+
+
+def message_text(message: dict) -> str:
+    """The text of a Send API message, whether plain, with quick replies or a template."""
+    template = (message.get("attachment") or {}).get("payload") or {}
+    return message.get("text") or template.get("text") or ""
+
+
+def post_webhook(hygie, body: bytes) -> requests.Response:
+    return requests.post(webhook(hygie), data=body, headers=signed(body), timeout=120)
+
+
+def user_events(hygie, sender):
+    return [e for e in hygie.tracker(sender)["events"] if e["event"] == "user"]
 
 
 def wait_for(check, seconds=30):
@@ -74,10 +92,107 @@ def test_a_batch_of_three_events_gets_three_answers_to_the_right_people(hygie, f
     answer = requests.post(webhook(hygie), data=body, headers=signed(body), timeout=120)
     assert answer.status_code == 200
     assert wait_for(lambda: len(fake_graph.sent_to(alice)) >= 4 and fake_graph.sent_to(bob))
-    to_alice = [m["text"] for m in fake_graph.sent_to(alice)]
+    to_alice = [message_text(m) for m in fake_graph.sent_to(alice)]
     assert "assistant automatique" in to_alice[0]
     assert "3114" in to_alice[1]
     assert [m["text"] for m in fake_graph.sent_to(bob)] == ["Avec plaisir. Avez-vous une autre question ?"]
     greeting = fake_graph.sent_to(alice)[0]
-    assert 1 <= len(greeting["quick_replies"]) <= 13
+    assert 4 <= len(greeting["quick_replies"]) <= 13
     assert all(len(q["title"]) <= 20 for q in greeting["quick_replies"])
+    check = fake_graph.sent_to(alice)[-1]["attachment"]["payload"]
+    assert check["template_type"] == "button"
+    assert [b["payload"] for b in check["buttons"]] == ["/affirm", "/deny"]
+
+
+def test_the_same_webhook_delivered_100_times_is_processed_once(hygie, fake_graph):
+    sender = f"psid-{uuid.uuid4().hex}"
+    body = batch([page_event(sender, "merci beaucoup")])
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        statuses = list(pool.map(lambda _: post_webhook(hygie, body).status_code, range(100)))
+    assert statuses == [200] * 100
+    assert wait_for(lambda: fake_graph.sent_to(sender))
+    time.sleep(1)
+    assert len(user_events(hygie, sender)) == 1
+    assert [m["text"] for m in fake_graph.sent_to(sender)] == ["Avec plaisir. Avez-vous une autre question ?"]
+
+
+def test_a_postback_a_sticker_and_typed_slash_commands(hygie, fake_graph):
+    sender = f"psid-{uuid.uuid4().hex}"
+    events = [
+        {"sender": {"id": sender}, "postback": {"payload": "/greet", "title": "Démarrer", "mid": f"pb-{uuid.uuid4().hex}"}},
+        {"sender": {"id": sender}, "message": {"mid": f"mid-{uuid.uuid4().hex}", "attachments": [{"type": "image", "payload": {"url": "http://x"}}]}},
+        page_event(sender, "/restart"),
+    ]
+    assert post_webhook(hygie, batch(events)).status_code == 200
+    assert wait_for(lambda: len(fake_graph.sent_to(sender)) >= 3)
+    sent = [message_text(m) for m in fake_graph.sent_to(sender)]
+    assert "assistant automatique" in sent[0]
+    assert "Je ne peux pas lire les images" in sent[1]
+    intents = [e["parse_data"]["intent"]["name"] for e in user_events(hygie, sender)]
+    assert intents[:2] == ["greet", "share_attachment"]
+    assert user_events(hygie, sender)[2]["text"] == "restart"
+    assert "restart" not in [e["event"] for e in hygie.tracker(sender)["events"]]
+
+
+def trigger(hygie, sender, intent):
+    return requests.post(
+        f"{hygie.rasa_url}/conversations/{sender}/trigger_intent",
+        params={"token": hygie.token, "output_channel": "latest"},
+        json={"name": intent}, timeout=60,
+    )
+
+
+def test_a_proactive_message_inside_the_window_is_a_response(hygie, fake_graph):
+    sender = f"psid-{uuid.uuid4().hex}"
+    assert post_webhook(hygie, batch([page_event(sender, "merci")])).status_code == 200
+    assert wait_for(lambda: fake_graph.bodies_to(sender))
+    assert trigger(hygie, sender, "greet").status_code == 200
+    assert wait_for(lambda: len(fake_graph.bodies_to(sender)) >= 2)
+    proactive = fake_graph.bodies_to(sender)[1]
+    assert proactive["messaging_type"] == "RESPONSE" and "tag" not in proactive
+    assert "assistant automatique" in message_text(proactive["message"])
+
+
+def test_outside_the_window_a_reminder_is_held_until_the_next_message(hygie, fake_graph):
+    sender = f"psid-{uuid.uuid4().hex}"
+    two_days_ago = time.time() - 48 * 3600
+    old_message = {
+        "event": "user", "text": "bonjour", "timestamp": two_days_ago,
+        "input_channel": "facebook", "message_id": f"mid-{uuid.uuid4().hex}",
+        "parse_data": {"intent": {"name": "greet", "confidence": 1.0}, "entities": []},
+    }
+    answer = requests.post(
+        f"{hygie.rasa_url}/conversations/{sender}/tracker/events",
+        params={"token": hygie.token}, json=[old_message], timeout=30,
+    )
+    assert answer.status_code == 200, answer.text
+    assert trigger(hygie, sender, "greet").status_code == 200
+    time.sleep(2)
+    assert fake_graph.bodies_to(sender) == []
+    bot_texts = [e.get("text") or "" for e in hygie.tracker(sender)["events"] if e["event"] == "bot"]
+    assert any("assistant automatique" in t for t in bot_texts), "the held message is in the tracker"
+
+    assert post_webhook(hygie, batch([page_event(sender, "merci")])).status_code == 200
+    assert wait_for(lambda: len(fake_graph.bodies_to(sender)) >= 3)
+    sent = fake_graph.bodies_to(sender)
+    assert [b["messaging_type"] for b in sent] == ["RESPONSE"] * len(sent)
+    texts_sent = [message_text(b["message"]) for b in sent]
+    assert texts_sent[0] == "Je vous avais écrit pendant votre absence :"
+    assert "assistant automatique" in texts_sent[1]
+    assert texts_sent[2] == "Avec plaisir. Avez-vous une autre question ?"
+    assert post_webhook(hygie, batch([page_event(sender, "merci")])).status_code == 200
+    assert wait_for(lambda: len(fake_graph.bodies_to(sender)) >= 4)
+    time.sleep(1)
+    assert len(fake_graph.bodies_to(sender)) == 4, "a held message is sent once"
+
+
+def test_the_profile_script_sets_get_started_and_the_menu(fake_graph):
+    done = subprocess.run(
+        [sys.executable, "-m", "connectors.messenger_profile"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "FACEBOOK_PAGE_ACCESS_TOKEN": "page-token", "FACEBOOK_GRAPH_URL": fake_graph.url},
+    )
+    assert done.returncode == 0, done.stderr
+    posted = [r for r in fake_graph.requests if r["path"].startswith("/v18.0/me/messenger_profile")]
+    assert posted[-1]["body"]["get_started"] == {"payload": "/greet"}
+    assert "page-token" not in done.stdout
