@@ -1,0 +1,1 @@
+"""Hygie action server package: actions, services and the application store."""

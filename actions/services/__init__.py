@@ -1,0 +1,1 @@
+"""Business rules of Hygie: plain Python, nothing imported from Rasa."""

@@ -1,0 +1,104 @@
+"""A patient's right of access and right to erasure (GDPR art. 15, 17 and 20).
+
+:func:`export_patient_data` returns everything the application database holds about a
+patient as a JSON-serialisable dict; :func:`erase_patient` deletes all of it. Both run
+in their own unit of work and leave an audit event (the erasure one without the
+patient's key, which no longer refers to anyone).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from actions.store.unit_of_work import UnitOfWork
+
+EXPORT_FORMAT_VERSION = 1
+
+# Deleted in this order: rows that point to others first.
+_ERASURE_ORDER = (
+    "outcomes",
+    "notifications",
+    "medications",
+    "consents",
+    "audit",
+)
+
+
+def export_patient_data(
+    uow: UnitOfWork, patient_id: str, now: datetime, actor: str = "patient"
+) -> dict[str, Any] | None:
+    """Return everything stored about a patient.
+
+    Args:
+        uow: A unit of work (opened and committed here).
+        patient_id: The pseudonymous key.
+        now: The current instant (the export's date, and the audit event's).
+        actor: Who asked, for the audit trail.
+
+    Returns:
+        ``None`` for an unknown patient; otherwise a dict of plain JSON types:
+        ``format_version``, ``exported_at``, ``patient`` and one list per table
+        (``consents``, ``medications``, ``notifications``, ``dose_outcomes``,
+        ``audit_events``), each row with all its columns.
+    """
+    with uow:
+        patient = uow.patients.get(patient_id)
+        if patient is None:
+            return None
+        export = {
+            "format_version": EXPORT_FORMAT_VERSION,
+            "exported_at": now.isoformat(),
+            "patient": row_to_dict(patient),
+            "consents": _rows(uow.consents.list_for_patient(patient_id)),
+            "medications": _rows(uow.medications.list_for_patient(patient_id)),
+            "notifications": _rows(uow.notifications.list_for_patient(patient_id)),
+            "dose_outcomes": _rows(uow.outcomes.list_for_patient(patient_id)),
+            "audit_events": _rows(uow.audit.list_for_patient(patient_id)),
+        }
+        uow.audit.record(actor, "patient.exported", now, patient_id=patient_id)
+        return export
+
+
+def erase_patient(
+    uow: UnitOfWork, patient_id: str, now: datetime, actor: str = "patient"
+) -> dict[str, int]:
+    """Delete every row about a patient, the patient included, in one transaction.
+
+    Args:
+        uow: A unit of work (opened and committed here).
+        patient_id: The pseudonymous key.
+        now: The current instant, for the audit event.
+        actor: Who asked, for the audit trail.
+
+    Returns:
+        How many rows were deleted, per repository name and ``"patients"``
+        (all zeros for an unknown patient).
+    """
+    with uow:
+        deleted = {
+            name: getattr(uow, name).delete_for_patient(patient_id)
+            for name in _ERASURE_ORDER
+        }
+        deleted["patients"] = uow.patients.delete(patient_id)
+        if deleted["patients"]:
+            uow.audit.record(actor, "patient.erased", now)
+        return deleted
+
+
+def row_to_dict(row: Any) -> dict[str, Any]:
+    """Return a model row as a dict of JSON types (instants and days in ISO 8601)."""
+    return {
+        column.name: _json_value(getattr(row, column.key))
+        for column in row.__table__.columns
+    }
+
+
+def _rows(rows: list[Any]) -> list[dict[str, Any]]:
+    return [row_to_dict(row) for row in rows]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
