@@ -70,7 +70,9 @@ _PRODUCTS = (
     r"antiparasitaire|arsenic|cyanure|toxique|savon|shampo\w*|gel douche|dentifrice|"
     r"lotion|cosmetiques?|plomb|vermifuge|perles? d'eau|billes? d'eau|orbeez|"
     r"menagers?|alcool a (?:90|70|95|bruler|friction)|alcool modifie|huile (?:de|"
-    r"pour) (?:lampe|moteur|paraffine)|paraffine|allume feu|allume barbecue)"
+    r"pour) (?:lampe|moteur|paraffine)|paraffine|allume feu|allume barbecue|bougies?|"
+    r"cire|batons? lumineux|bracelets? lumineux|naphtaline|boules? (?:a|anti) mites|"
+    r"antimites|gel de silice|sachets? (?:de )?(?:silice|dessicants?)|encens)"
 )
 _INGEST = (
     r"(?:avale|avalee?s?|bu|bue|boit|mange|mangee?s?|croque|croquee?|goute|goutee?|"
@@ -109,9 +111,14 @@ _HYPOTHETICAL = (
 # Not built on _HYPOTHETICAL on purpose: that one accepts "qu'est ce qu..." and "si
 # jamais", which would silence "qu'est ce qu'il a, il fait un AVC ?"; this one also
 # refuses any message with a sign of something happening now.
+# Someone who HAS the signs ("il a tous les signes d'un AVC") is never a question;
+# a bare search ("symptomes infarctus", "signes avc") always is.
 _INFORMATIONAL = (
     r"^(?!.*\b(?:maintenant|d'un coup|vient de|viens de|en ce moment|depuis|aidez|vite|"
     r"urgent|urgence|secours|respire|tombe\w*|mal|douleur|vomi\w*|malade)\b)"
+    r"(?!.*\b(?:a|ai|as|ont|avons|presente|presentent|montre|fait)\s+(?:les|des|"
+    r"tous les|toutes les|plusieurs|certains|de nombreux)\s+(?:signes|symptomes)\b)"
+    r"(?:\W*(?:les\s+)?(?:premiers\s+)?(?:signes?|symptomes?)\b|"
     r".*\b(?:pour (?:ma|mon) (?:culture|information|info|savoir)|pour info|au cas ou|"
     r"(?:veux|voudrais|aimerais|souhaiterais) (?:juste )?(?:savoir|apprendre|connaitre|"
     r"m'inscrire|me former)|par (?:curiosite|precaution|simple precaution)|formation|"
@@ -120,7 +127,7 @@ _INFORMATIONAL = (
     r"symptomes) (?:d'|de l'|des|du)|reconnaitre|reperer|c'est quoi|ca veut dire|"
     r"ressemble a quoi|difference|ca sert a quoi|ou mettre|d'ou vient|en general|"
     r"en theorie|c'est vrai que|precautions?|prudence|regles|comestibles?|"
-    r"faire verifier|verifier (?:la|ma|mes|les))\b"
+    r"faire verifier|verifier (?:la|ma|mes|les))\b)"
 )
 # "Cet exercice va me tuer", "elle va me tuer si j'oublie": a thing, or a trivial slip.
 _THING_KILLS = (
@@ -137,13 +144,80 @@ _SMALL_HARMLESS = (
 _CORROSIVE = (
     r"(?:javel|chlore|deboucheur|destop|soude|acide|ammoniaque|chaux|ciment|decapant|"
     r"produits? (?:chimiques?|corrosifs?|caustiques?|pour (?:le )?four|"
-    r"pour deboucher)|white spirit|essence|insecticide|pesticide)"
+    r"pour deboucher|(?:pour|de) (?:la )?piscine)|white spirit|essence|insecticide|"
+    r"pesticide|galets? de chlore)"
 )
 
 # "expres" (on purpose), but not "sans faire expres" / "pas fait expres".
 _EXPRES = (
     r"(?<!sans faire )(?<!sans le faire )(?<!sans la faire )(?<!pas fait )"
     r"(?<!pas le faire )(?<!pas )(?<!sans )\bexpres\b"
+)
+
+# Medicine names, generic words and frequent brands (someone else's medicine,
+# "trop d'ibuprofène"...). Unlike _MEDS it holds no vague word ("doses", "fer").
+_MED_NAMES = (
+    r"(?:medicaments?|medocs?|cachets?|comprimes?|pilules?|gelules?|sirops?|"
+    r"traitements?|pilulier|doliprane|paracetamol|dafalgan|efferalgan|ibuprofene|"
+    r"advil|nurofen|antadys|aspirine|kardegic|levothyrox|thyroxine|xanax|lexomil|"
+    r"stilnox|zolpidem|imovane|zopiclone|lysanxia|seresta|valium|temesta|atarax|"
+    r"tercian|deroxat|seroplex|prozac|effexor|laroxyl|lithium|depakine|tegretol|"
+    r"lamictal|keppra|morphine|skenan|actiskenan|oxycodone|oxycontin|tramadol|"
+    r"topalgic|contramal|ixprim|codeine|lamaline|izalgi|methadone|subutex|"
+    r"buprenorphine|fentanyl|durogesic|previscan|coumadine|sintrom|xarelto|"
+    r"eliquis|pradaxa|digoxine|insuline|metformine|glucophage|diamicron|"
+    r"amlodipine|bisoprolol|colchicine|somniferes?|anxiolytiques?|"
+    r"antidepresseurs?|neuroleptiques?|anticoagulants?|antibiotiques?|"
+    r"antihistaminiques?|betabloquants?|calmants?|patchs?)"
+)
+_OPIOIDS = (
+    r"(?:morphine|skenan|actiskenan|oxycodone|oxycontin|oxynorm|tramadol|topalgic|"
+    r"contramal|ixprim|codeine|lamaline|izalgi|fentanyl|durogesic|methadone|subutex|"
+    r"buprenorphine|opioides?|opiaces?|heroine)"
+)
+# Whose medicine it was: "le sirop de sa soeur", "les cachets de mamie".
+_RELATIVE = (
+    r"(?:mamie|mamy|mami|papi|papy|grand mere|grand pere|grands parents|"
+    r"arriere grand (?:mere|pere)|mere|pere|maman|papa|parents|soeur|frere|"
+    r"grande soeur|grand frere|petite soeur|petit frere|voisine?|"
+    r"voisine? de (?:chambre|lit)|tante|tata|tonton|oncle|cousine?|copain|copine|"
+    r"ami|amie|mari|femme|epoux|epouse|colocataire|coloc|compagne?|compagnon|"
+    r"beau pere|belle mere|nounou|baby sitter|autre patient\w*|autre residente?)"
+)
+# Something that burns inside: CO comes from these.
+_COMBUSTION = (
+    r"(?:chaudiere|chauffage|poele|cheminee|chauffe eau|chauffe bain|brasero|"
+    r"barbecue|groupe electrogene|insert|radiateur (?:a|au) (?:petrole|gaz)|"
+    r"chauffage d'appoint|braises?|charbon|moteur)"
+)
+# Symptoms of an intoxication shared by a household or a person.
+_UNWELL = (
+    r"(?:se sent\w* (?:tous |toutes )?mal|sentis? mal|sentons (?:tous )?mal|"
+    r"senti\w* (?:tous )?mal|(?:tous|toutes) (?:mal|malades?)|malades?|malaise\w*|"
+    r"vomi\w*|nausee\w*|mal a la tete|maux de tete|mal au crane|vertiges?|"
+    r"etourdi\w*|tete qui tourne|endormi\w*|somnol\w*|evanoui\w*|confus\w*|"
+    r"perdu connaissance|inconscient\w*)"
+)
+# Recreational drugs (only with an intake verb and a sign of danger).
+_DRUGS = (
+    r"(?:protoxyde(?: d'azote)?|proto|gaz hilarant|ballons? de (?:proto|protoxyde|gaz)|"
+    r"cartouches? de (?:proto|protoxyde|gaz)|ecstasy|ecsta|extasy|mdma|ghb|gbl|"
+    r"cocaine|coke|heroine|crack|lsd|buvards?|champignons? hallucinogenes|"
+    r"space cakes?|cannabis|shit|beuh|joints?|ketamine|keta|poppers|3 ?mmc|"
+    r"cathinones?|amphet\w*|methamphet\w*|drogues?|purple drank|lean)"
+)
+# A moment that is close: "ce soir", "demain"...
+_SOON = (
+    r"(?:ce soir|cette nuit|demain|bientot|d'ici demain|d'ici ce soir|avant demain|"
+    r"tout a l'heure|dans (?:quelques|\d+) (?:heures?|minutes?))"
+)
+# Departures that are only trips or moves (cancels the "I won't be here" rules).
+_ORDINARY_LEAVING = (
+    r"\b(?:vacances|voyage|conges?|deplacement|demenag\w*|week ?end|train|avion|"
+    r"vol|mission|stage|boulot|travail|bureau|rdv|rendez vous|regime|traitement|"
+    r"antibio\w*|cure|chimio|seance|reeducation|kine|etranger|expatri\w*|retraite|"
+    r"hopital|clinique|maternite|absent\w*|region|ville|pays|quartier|poste)\b|\b(?:a|a"
+    r"pres|avant|vers|de) \d+ ?h"
 )
 
 # --- crisis_suicidal ---------------------------------------------------------
@@ -412,7 +486,8 @@ SUICIDAL: tuple[Rule, ...] = (
         r"\bvie ne vaut (?:pas|plus|rien)|\bvau[tx] (?:pas|plus) la peine (?:de |"
         r"d')?(?:vivre|continuer|exister)|\brien ne me (?:retient|retiens|rattache)\b|"
         r"\bma vie est (?:finie|fini|terminee|foutue)\b|\bc'est (?:fini|termine|"
-        r"la fin) pour moi\b|\b(?:plus|pas|aucune?) (?:ma |"
+        r"la fin) pour moi\b(?!\s+(?:les?|la|l'|de|d'|du|des|avec)\b)|\b(?:plus|pas|auc"
+        r"une?) (?:ma |"
         r"de )?place (?:dans ce monde|sur terre|ici bas|sur cette terre)",
         None,
     ),
@@ -561,7 +636,8 @@ SUICIDAL: tuple[Rule, ...] = (
     ),
     (
         "self_harm_marks",
-        r"\bje me brule\w* (?:avec|a) (?:des |une |un |la |le |mes |ma )?(?:cigarettes?|"
+        r"\bje me brule\w* (?:avec|a) (?:des |une |un |la |le |mes |ma )?(?:cigarettes?"
+        r"|"
         r"clopes?|briquet|allumettes?)\b|\b(?:entaill|taillad)\w* (?:les |mes |la |le |"
         r"ses |sa |son )?(?:cuisses?|bras|poignets?|jambes?|ventre|veines|peau)\b",
         None,
@@ -589,7 +665,8 @@ SUICIDAL: tuple[Rule, ...] = (
     (
         "farewell_letters",
         r"\blettres? pour (?:mes|ma|mon|les|toute ma|chacun de mes) \w+(?: \w+)?\W{1,3}"
-        r"(?:pour (?:apres|quand je serai (?:plus la|parti\w*))|au cas ou)\b|\bpour apres "
+        r"(?:pour (?:apres|quand je serai (?:plus la|parti\w*))|au cas ou)\b|\bpour apr"
+        r"es "
         r"(?:ma mort|mon depart|quand je serai (?:plus la|parti\w*))\b",
         None,
     ),
@@ -605,7 +682,8 @@ SUICIDAL: tuple[Rule, ...] = (
     ),
     (
         "not_wanting_to_be_here",
-        r"\b(?:plus|pas|aucune) envie d'etre (?:la|ici|en vie|sur terre|vivante?s?|de ce monde)\b|"
+        r"\b(?:plus|pas|aucune) envie d'etre (?:la|ici|en vie|sur terre|vivante?s?|de c"
+        r"e monde)\b|"
         r"\bplus rien a perdre\b|\bj'ai trouve comment (?:faire|en finir|m'y prendre)\b"
         r"(?!\s+(?:pour|avec|le|la|les|un|une|des|du)\b)",
         None,
@@ -613,16 +691,21 @@ SUICIDAL: tuple[Rule, ...] = (
     (
         "leaving_for_good",
         r"\b(?:testament|dernieres volontes)\b.{0,60}\b(?:partir|pret\w*|fini\w*|adieu|"
-        r"m'en (?:voulez|veux) pas|pardon\w*)\b|\bpartir\w* (?:pour de bon|pour toujours|"
-        r"a jamais)\b(?!\s+(?:en|au|aux|a|de|vivre|habiter|travailler)\b)|\bserai (?:plus|"
+        r"m'en (?:voulez|veux) pas|pardon\w*)\b|\bpartir\w* (?:pour de bon|pour toujour"
+        r"s|"
+        r"a jamais)\b(?!\s+(?:en|au|aux|a|de|vivre|habiter|travailler)\b)|\bserai (?:pl"
+        r"us|"
         r"pas) la (?:demain|ce soir|bientot|la semaine prochaine|le mois prochain|pour "
-        r"(?:noel|son anniversaire|longtemps)|dans (?:quelques|\d+) (?:jours|semaines))\b",
+        r"(?:noel|son anniversaire|longtemps)|dans (?:quelques|\d+) (?:jours|semaines))"
+        r"\b",
         None,
     ),
     (
         "passive_death_wish",
-        r"\b(?:si je (?:meurs|mourais|mourrais|disparais|disparaissais|partais)|mourir)\b"
-        r".{0,60}\b(?:derangerait|derange|generait|gene|ferait rien|m'en fiche|m'en fous|"
+        r"\b(?:si je (?:meurs|mourais|mourrais|disparais|disparaissais|partais)|mourir)"
+        r"\b"
+        r".{0,60}\b(?:derangerait|derange|generait|gene|ferait rien|m'en fiche|m'en fou"
+        r"s|"
         r"tant mieux|soulagement|soulagerait)\b",
         None,
     ),
@@ -635,54 +718,68 @@ SUICIDAL: tuple[Rule, ...] = (
     ),
     (
         "weapon_or_blade",
-        r"\b(?:fusil|carabine|arme|pistolet|revolver)\b.{0,60}\b(?:enferm\w*|me tuer|se "
-        r"tuer|tirer une balle|en finir|canon)\b|\benferm\w*\b.{0,60}\b(?:fusil|carabine|"
-        r"arme a feu|pistolet|revolver)\b|\b(?:couteau|lame|rasoir|cutter)\b.{0,40}\b(?:"
-        r"m'enfoncer|me l'enfoncer|me planter|me le planter|me tailler|m'ouvrir|me couper "
+        r"\b(?:fusil|carabine|arme|pistolet|revolver)\b.{0,60}\b(?:enferm\w*|me tuer|se"
+        r" "
+        r"tuer|tirer une balle|en finir|canon)\b|\benferm\w*\b.{0,60}\b(?:fusil|carabin"
+        r"e|"
+        r"arme a feu|pistolet|revolver)\b|\b(?:couteau|lame|rasoir|cutter)\b.{0,40}\b(?"
+        r":"
+        r"m'enfoncer|me l'enfoncer|me planter|me le planter|me tailler|m'ouvrir|me coup"
+        r"er "
         r"les veines|me poignarder|me trancher)\b",
         None,
     ),
     (
         "car_in_closed_garage",
-        r"\b(?:enferm\w*|ferme\w*)\b.{0,40}\bgarage\b.{0,60}\b(?:voiture|moteur)\b.{0,20}"
+        r"\b(?:enferm\w*|ferme\w*)\b.{0,40}\bgarage\b.{0,60}\b(?:voiture|moteur)\b.{0,2"
+        r"0}"
         r"\b(?:tourne|allume|en marche)\b|\b(?:voiture|moteur)\b.{0,20}\b(?:tourne\w*|"
         r"allume|en marche)\b.{0,40}\bgarage (?:ferme|clos)\b",
         None,
     ),
     (
         "pills_and_farewell",
-        rf"\b{_MEDS_PILLS}\b.{{0,60}}\b(?:pardon|adieu|desolee? pour tout)\b|\b(?:pardon|"
-        rf"adieu)\b.{{0,60}}\b{_MEDS_PILLS}\b|\bpris\b.{{0,60}}\b{_MEDS_STRONG}\b.{{0,60}}"
+        rf"\b{_MEDS_PILLS}\b.{{0,60}}\b(?:pardon|adieu|desolee? pour tout)\b|\b(?:pardo"
+        rf"n|"
+        rf"adieu)\b.{{0,60}}\b{_MEDS_PILLS}\b|\bpris\b.{{0,60}}\b{_MEDS_STRONG}\b."
+        rf"{{0,60}}"
         rf"\bque (?:ca|tout) s'arrete\b",
         None,
     ),
     (
         "indirect_farewell",
-        r"\bsix pieds sous terre\b|\b(?:reste plus qu'a|ne reste qu'a) dispara[i]?tre\b|"
+        r"\bsix pieds sous terre\b|\b(?:reste plus qu'a|ne reste qu'a) dispara[i]?tre\b"
+        r"|"
         r"\bpersonne (?:ne )?(?:me regrettera|remarquera mon absence)\b|\b(?:ce soir|"
-        r"demain|cette nuit|aujourd'hui|bientot) (?:c'est|ce sera|tout sera) fini\b|"
+        r"demain|cette nuit|aujourd'hui|bientot) (?:c'est|ce sera|tout sera) fini\b"
+        r"(?!\s+(?:les?|la|l'|de|d'|du|des|mes|mon|ma|avec)\b)|"
         r"\bdites? a (?:ma|mon|mes) \w+ que je (?:l'|les )aime\b|\b(?:pas|plus) me "
         r"(?:louper|rater)\b|\bpense (?:a )?en finir\b",
         None,
     ),
     (
         "height_or_crash",
-        r"\b(?:foncer|fonce|foncais|jeter|lancer|precipiter)\w* (?:dans|contre) (?:un|le|"
-        r"les|une) (?:arbre|mur|camion|platane|pile de pont|poteau)\b|\bbalcon\b.{0,60}\b"
+        r"\b(?:foncer|fonce|foncais|jeter|lancer|precipiter)\w* (?:dans|contre) (?:un|l"
+        r"e|"
+        r"les|une) (?:arbre|mur|camion|platane|pile de pont|poteau)\b|\bbalcon\b.{0,60}"
+        r"\b"
         r"(?:sauter|facile|en finir|tomber)\b|\b(?:sur|au|vers) (?:le |la )?(?:pont|"
         r"falaise|viaduc|toit)\b.{0,40}\b(?:en peux plus|sauter|fini|adieu)\b",
         None,
     ),
     (
         "goodbyes_written",
-        r"\b(?:ecrit|fait|dit|envoye|prepare)\w* (?:mes|ses|tous mes) (?:au revoir|adieux)\b|"
-        r"\bla lettre est (?:sur|prete|ecrite|posee)\b|\bsi (?:jamais )?on me retrouve\b|"
+        r"\b(?:ecrit|fait|dit|envoye|prepare)\w* (?:mes|ses|tous mes) (?:au revoir|adie"
+        r"ux)\b|"
+        r"\bla lettre est (?:sur|prete|ecrite|posee)\b|\bsi (?:jamais )?on me retrouve"
+        r"\b|"
         r"\bque je (?:l'|les |t'|vous )aimais\b",
         None,
     ),
     (
         "not_alive_by",
-        r"\b(?:compte|pense|serai|seras|sera) (?:pas|plus) (?:etre )?(?:encore )?en vie\b|"
+        r"\b(?:compte|pense|serai|seras|sera) (?:pas|plus) (?:etre )?(?:encore )?en vie"
+        r"\b|"
         r"\bcomme ca (?:ce sera|tout sera|c'est) fini\b|\b(?:toute? (?:la|le|les) "
         r"(?:plaquette|boite|flacon|tube)s?)\b.{0,60}\b(?:reveill\w*|mourir|mort|"
         r"dormir pour toujours)\b",
@@ -690,10 +787,270 @@ SUICIDAL: tuple[Rule, ...] = (
     ),
     (
         "emptied_the_medicines",
-        r"\bvide\w* (?:l'armoire a pharmacie|la pharmacie|mes boites|toutes mes boites|mon "
-        r"pilulier|tous mes medicaments)\b|\b(?:vais|veux) tout (?:boire|avaler|prendre)\b"
+        r"\bvide\w* (?:l'armoire a pharmacie|la pharmacie|mes boites|toutes mes boites|"
+        r"mon "
+        r"pilulier|tous mes medicaments)\b|\b(?:vais|veux) tout (?:boire|avaler|prendre"
+        r")\b"
         r".{0,40}\b(?:medicaments|medocs|cachets|comprimes|boites|pharmacie)\b",
         None,
+    ),
+    (
+        # Self-harm verb + body parts: "je me suis coupée les cuisses", "il s'est
+        # tailladé l'avant-bras", "je me suis recoupée". Weak verbs (couper,
+        # griffer) need a plural or a wrist: "je me suis coupé le bras" is a wound.
+        "self_harm_body",
+        r"\b(?:me|se|m'|s')\s?(?:suis |est |etais |etait )?(?:encore |de nouveau |"
+        r"a nouveau |re)?(?:taillade|entaille|scarifie|lacere|charcute|mutile)e?s?\s+"
+        r"(?:les |mes |ses |le |la |l'|mon |ma |son |sa )?\s?(?:avant bras|bras|"
+        r"poignets?|cuisses?|jambes?|veines?|hanches?|chevilles?|mollets?|ventre|"
+        r"seins?|poitrine|peau|epaules?)\b|\b(?:me|se|m'|s')\s?(?:suis |est |etais |"
+        r"etait )?(?:encore |de nouveau |a nouveau |re)?(?:coupe|lacere)e?s?\s+"
+        r"(?:(?:les|mes|ses)\s+(?:avant bras|bras|poignets|cuisses|jambes|veines|"
+        r"hanches|chevilles|mollets|epaules)|(?:le|mon|son|les|mes|ses) poignets?|"
+        r"(?:les|mes|ses) veines?)\b|\b(?:me|se) (?:suis|est) re(?:coupe|scarifie|"
+        r"taillade|mutile|entaille)e?s?\b(?!\s+(?:les cheveux|la frange|les ongles|"
+        r"la barbe|le doigt|les pointes))|\bcoupe\w*\b.{0,40}\bplus profond\w* que "
+        r"(?:d'habitude|la derniere fois|les autres fois)\b",
+        r"\ben (?:me|se|te) rasant\b|\brasage\b|\bepil\w*|\bronces?\b|"
+        r"\ben (?:jardinant|bricolant|tombant|cuisinant)\b",
+    ),
+    (
+        # English, Spanish and Maghrebi core phrases.
+        "foreign_core",
+        r"\b(?:don't|do not|dont|no longer)\s+want to (?:live|be alive|be here|exist|"
+        r"wake up)\b|\b(?:want|wanna|going|gonna|need|plan|planning|ready) to "
+        r"(?:die|end it|end (?:it )?all|disappear forever)\b|\bend it (?:all|tonight|"
+        r"today|now)\b|\b(?:cut|cutting|hurt|hurting|burn|burning|harm|harming|"
+        r"killing|starve|starving) myself\b|\bself ?harm\w*|\bbetter off dead\b|"
+        r"\b(?:no|any) reason to live\b|\bcan'?t go on\b|\b(?:quiero|quisiera|voy a|"
+        r"me voy a|deseo|pienso en|ganas de)\s+(?:morir(?:me)?|matarme|suicidarme|"
+        r"quitarme la vida|acabar con (?:mi vida|todo)|desaparecer)\b|\bme quiero "
+        r"(?:morir|matar)\b|\bno quiero (?:vivir|seguir viviendo)\b|\bcortarme las "
+        r"venas\b|\b(?:bghit|baghi|bghite) n?m(?:o|ou)t\b|\bn(?:9|q|k)(?:e|a)?tl? "
+        r"(?:rasi|rassi|raci|rassy)\b",
+        None,
+    ),
+    (
+        # A close moment + an end: "ce soir tout sera terminé pour moi",
+        # "demain je serai plus là", "demain je serai partie".
+        "finality_soon",
+        rf"\b{_SOON}\b,?\s+(?:je (?:ne )?serai (?:plus la|morte?|plus de ce monde|"
+        r"plus en vie)|je serai (?:deja )?partie?\b(?=.*\b(?:plus la peine|"
+        r"plus besoin|adieu|pardon|soign\w*|pour toujours|pour de bon|definitivement|"
+        r"a jamais|fini|ma vie|en finir|la fin)\b)|(?:c'est|ce sera|tout sera|tout est)"
+        r" "
+        r"(?:fini|finie|termine|terminee|la fin)(?: pour moi)?)\b(?!\s+(?:les|le|la|"
+        r"l'|de|d'|du|des|a|au|en|chez|pour (?!moi|de bon|toujours))\b)|\btout sera "
+        rf"(?:fini|termine|regle)(?: pour moi)? {_SOON}\b|\bquand (?:vous|tu) "
+        r"(?:lirez|liras|recevrez|recevras|verrez|verras|trouverez|trouveras)\b.{0,30}"
+        r"\bje (?:ne )?serai (?:plus la|deja partie?|partie?|morte?|plus de ce monde)\b"
+        r"",
+        _ORDINARY_LEAVING,
+    ),
+    (
+        # "je ne serai plus là" closing a sentence: a farewell, not an absence.
+        "not_here_anymore",
+        r"\b(?:ne )?serai (?:plus|bientot plus) la\b(?=\s*(?:[.!,;]|$|pour (?:vous|"
+        r"personne|longtemps|vous embeter|vous deranger|les voir|eux|elle|lui)\b|"
+        r"de toute facon))|\bplus (?:la peine|besoin) de me soigner\b",
+        _ORDINARY_LEAVING,
+    ),
+    (
+        "done_for_me",
+        r"^(?=.*\b(?:tiens plus|tiens pas le coup|en peux plus|plus la force|adieu|"
+        r"abandonne|lache tout|craque|trop dur|plus envie|plus de sens|a bout|"
+        r"fatiguee? de tout)\b).*\b(?:pour moi,? (?:c'est|tout est) (?:fini|termine|"
+        r"foutu)|(?:c'est|tout est) (?:fini|termine|foutu) pour moi)\b|\bma vie,? "
+        r"c'est (?:fini|termine|foutu)\b",
+        None,
+    ),
+    (
+        # Leaving for good: "je m'en vais pour de bon", "je pars pour toujours",
+        # "je m'en vais, je ne reviendrai pas".
+        "gone_for_good",
+        r"\b(?:je pars|je m'en vais|je m'en irai|je partirai|je vais partir|"
+        r"je vais m'en aller)\b.{0,20}\b(?:pour de bon|pour toujours|a jamais|"
+        r"definitivement|pour l'eternite)\b(?!\s+(?:en|au|aux|a|de|vivre|habiter|"
+        r"travailler|d'ici|loin|chez|dans|vers|pour)\b)|\b(?:je pars|je m'en vais|"
+        r"partir|m'en aller)\b.{0,20}\bje ne (?:reviendrai|rentrerai) (?:pas|plus|"
+        r"jamais)\b",
+        _ORDINARY_LEAVING + r"|\b(?:pays|ville|region|appart\w*|maison|mari|femme|"
+        r"copain|copine|compagnon|compagne|job|entreprise|quitte (?:mon|ma|le|la))\b",
+    ),
+    (
+        # Ready to die: "j'ai assez vécu", "je peux partir tranquille",
+        # "mes papiers sont en ordre, je peux partir".
+        "ready_to_go",
+        r"\bj'ai (?:assez|trop|suffisamment) vecu\b|\b(?:peux|pourrai|vais pouvoir|"
+        r"pourrais|peut|pouvoir) (?:enfin )?partir (?:en paix|tranquille|sereine?|"
+        r"l'esprit tranquille|le coeur leger)\b(?!\s+(?:en|au|aux|a|de|pour|chez|"
+        r"vers|dans)\b)(?![^.!]*\?)|^(?=.*\b(?:plus besoin de moi|tout regle|tout est r"
+        r"egle|"
+        r"(?:papiers|affaires) (?:sont )?en ordre|mis de l'ordre dans (?:mes|ses) "
+        r"affaires|ma mission est (?:finie|terminee|accomplie))\b).*\b(?:partir|"
+        r"m'en aller|mourir|adieu)\b",
+        r"\b(?:vacances|voyage|retraite|demenag\w*|conges?|etranger)\b",
+    ),
+    (
+        # Join the dead: "rejoindre les anges", "depuis que ma femme est partie
+        # j'aimerais aller la rejoindre", "que le bon dieu vienne me chercher".
+        "join_the_dead",
+        r"\brejoindre (?:les anges|le ciel|le paradis|l'au dela|l'autre monde|"
+        r"les etoiles|le bon dieu|dieu|mes (?:parents|defunts|morts))\b|"
+        r"^(?=.*\b(?:depuis (?:sa|son|la|le) (?:mort|deces|depart)|(?:est|sont) "
+        r"partie?s?(?=\s*(?:[.,;!]|$|je\b|j'|il y a|depuis|l'an|cette|trop tot))|"
+        r"nous a quittes?|m'a quittee?|decede\w*|disparu\w*|veuf|veuve|mort|morte|"
+        r"enterre\w*|perdu (?:ma|mon|mes) \w+)\b).*\b(?:aller|partir|envie de|veux|"
+        r"voudrais|aimerais|vais|hate de|pret a|prete a|pense a)\s+(?:la|le|les) "
+        r"rejoindre\b(?!\s+(?:a|au|en|chez|dans|pour|ce week|demain|lundi|apres))|"
+        r"\b(?:dieu|le bon dieu|le seigneur|la mort|jesus|le ciel|la faucheuse)\b"
+        r".{0,20}\b(?:vienne|viendra|vient|venir|viendrait)\s+me (?:chercher|prendre|"
+        r"rappeler|emporter|faucher)\b|\b(?:que|qu')\s?(?:dieu|le bon dieu|"
+        r"le seigneur) (?:me rappelle|me prenne|m'emporte)\b",
+        r"\b(?:chez|vacances|voyage|vivre|habiter|travailler|etranger|demenag\w*|"
+        r"week end)\b",
+    ),
+    (
+        # Death no longer feared or waited for: "ça me ferait rien de mourir",
+        # "la mort ne me fait plus peur, je l'attends", "plus rien à faire ici-bas".
+        "death_welcome",
+        r"\b(?:la mort|mourir|crever)\b.{0,10}\bne me fai[ts] (?:plus|meme plus) "
+        r"(?:peur|rien)\b|\b(?:ferait|fait|ferais|fera) (?:rien|pas grand chose|"
+        r"ni chaud ni froid|plus rien) (?:de |d')\s?(?:mourir|crever|disparaitre|"
+        r"ne plus me reveiller|ne pas me reveiller)\b|\bmort\b.{0,30}\bje l'(?:attends|"
+        r"espere|appelle|souhaite)\b|\bplus rien a faire (?:ici bas|sur (?:cette )?"
+        r"terre|dans ce monde|en ce monde|sur cette planete)\b",
+        None,
+    ),
+    (
+        # A lethal means at hand: "j'ai le fusil de chasse à côté de moi".
+        "means_at_hand",
+        r"\b(?:fusil|carabine|arme|pistolet|revolver|flingue|corde(?! a (?:sauter|"
+        r"linge))|lame|cutter|scalpel)s?\b(?:\s+[\w']+){0,4}?\s+(?:a cote de moi|"
+        r"pres de moi|devant moi|sur moi|sur mes genoux|dans (?:ma|mes) mains?|"
+        r"en main|a la main|sur la tempe|dans la bouche|sous (?:mon|l') ?oreiller|"
+        r"chargee?s?)\b|^(?=.*\b(?:vais|va|vas) (?:le faire|passer a l'acte)\b)"
+        r"(?=.*\b(?:j'ai tout ce qu'il (?:faut|me faut)|tout est pret|j'ai tout "
+        r"prepare|j'ai ce qu'il faut|j'ai de quoi)\b)",
+        r"\b(?:gateau|recette|cuisine|repas|diner|bricol\w*|travaux|peinture|"
+        r"demarches?|dossier|papiers|formulaire|vaccin|prise de sang|test|analyse|"
+        r"exercices?|seance|chasse (?:au|a la)|stand de tir|club|range\w*)\b",
+    ),
+    (
+        # A place of danger: "au bord de la voie ferrée", "assise sur le parapet".
+        "place_of_danger",
+        r"\b(?:au bord|sur le bord) (?:de la |du |des |d'une |d'un )?(?:voie ferree|"
+        r"voies? (?:ferrees?|du train|du metro|du rer)|chemin de fer|ligne de "
+        r"(?:train|chemin de fer)|rails|quai du metro|ravin|gouffre|parapet|"
+        r"rebord de la fenetre)\b|\b(?:assise?|debout|allongee?|couchee?|marche|"
+        r"installee?)\s+(?:sur|entre)\s+les rails\b|\b(?:suis|assise?|debout|"
+        r"allongee?|couchee?|marche|installee?)\s+(?:sur|entre)\s+(?:les |la |le )?"
+        r"(?:voies? ferrees?|voie ferree|voie du (?:train|metro|rer)|rebord (?:de la|du"
+        r") "
+        r"(?:fenetre|balcon|toit|pont)|parapet|garde corps|rambarde)\b|"
+        r"\b(?:en haut|au sommet|au dessus) (?:du|de la|d'un|d'une) (?:pont|viaduc|"
+        r"falaise|immeuble|tour|parking|barrage)\b.{0,40}\b(?:en peux plus|adieu|"
+        r"sauter|fini|vide|regarde en bas|pardon|personne)\b|\b(?:jeter|sauter|"
+        r"lancer|precipiter)\s+(?:dans|au fond)\s+(?:le|la|un|une|du)\s+(?:ravin|"
+        r"precipice|gouffre|vide|fleuve|riviere|canal|seine|loire|rhone)\b",
+        None,
+    ),
+    (
+        # Wishing to be run over: "en espérant qu'une voiture me renverse".
+        "wish_run_over",
+        r"\b(?:qu'|que )\s?(?:une?|le|la|les) (?:voiture|camion|train|bus|metro|"
+        r"tram|moto|bagnole|poids lourd)s? (?:me|m') ?(?:renvers|percut|ecras|fauch|"
+        r"tu|happ|passe dessus|roule dessus)\w*|\btraverse\w* sans regarder\b.{0,30}"
+        rf"\b(?:en esperant|{_EXPRES}|volontairement|pour (?:en finir|mourir))",
+        None,
+    ),
+    (
+        # A ligature: "je me suis mis une ceinture autour du cou".
+        "ligature",
+        r"\b(?:ceinture|corde|cable|fil electrique|lacets?|cordelette|sangle|drap|"
+        r"ficelle|rallonge)\b.{0,25}\b(?:autour (?:du|de mon|de son|de ton) cou|"
+        r"au cou)\b|\b(?:me|se)\s+(?:suis |est )?(?:mis|mettre|mets|met)\w* (?:un|le) "
+        r"sac (?:plastique |en plastique )?sur la tete\b",
+        None,
+    ),
+    (
+        # Ending it: "ma vie est un échec, je vais y mettre fin", "mettre fin à tout".
+        "put_an_end",
+        r"^(?=.*\b(?:vie|vivre|existence|souffr\w*|jours|echec|en peux plus|"
+        r"tiens plus)\b).*\b(?:vais|veux|va|voudrais|dois|pret a|prete a|decide d'|"
+        r"envie d'|compte|besoin d')\s?y mettre (?:fin|un terme)\b|\bmettre "
+        r"(?:fin|un terme) a (?:tout|ma souffrance|mes souffrances|cette souffrance|"
+        r"mon calvaire|mon existence)\b(?!\s+(?:ca|cela|ce|cette|ces|avec)\b)",
+        None,
+    ),
+    (
+        # "je veux que ça s'arrête définitivement", "prendre tous les médicaments
+        # de l'armoire ... que ça s'arrête".
+        "stop_for_good",
+        r"\b(?:que|faire) (?:ca|tout ca|tout|la douleur|la souffrance|cette "
+        r"souffrance|ma souffrance|cette vie)\s+s'arrete\b.{0,15}\b(?:definitivement|"
+        r"pour toujours|pour de bon|a jamais|une (?:bonne )?fois pour toutes)\b|"
+        r"\b(?:pris|prendre|avale\w*|avaler|gobe\w*|bu|vide\w*)\b.{0,20}\b(?:tous|"
+        r"toutes|toute)\b.{0,15}\b(?:medicaments|medocs|cachets|comprimes|pilules|"
+        r"gelules|somniferes|boites?|plaquettes?|flacons?|pharmacie|armoire)\b.{0,60}"
+        r"\b(?:que (?:ca|tout|tout ca) s'arrete|en finir|ne plus me reveiller|"
+        r"adieu|pardon)\b",
+        None,
+    ),
+    (
+        # Hoarding to take them all: "acheté des médicaments dans plusieurs
+        # pharmacies pour tous les prendre".
+        "bought_to_take_all",
+        r"\b(?:achete|stocke|accumule|rassemble|amasse|economise|recupere|commande)"
+        rf"\w*\b.{{0,60}}\b(?:{_MEDS_PILLS}|{_MED_NAMES})\b.{{0,60}}\b(?:pour (?:tous|"
+        r"toutes) les (?:prendre|avaler)|pour les (?:prendre|avaler) (?:tous|toutes|"
+        r"d'un coup|en meme temps|ensemble|en une fois))\b",
+        None,
+    ),
+    (
+        # Asking which medicines kill: "quels médicaments sont mortels".
+        "lethal_question",
+        r"\b(?:quels?|quelles?|lesquels|lesquelles)\s+(?:sont\s+les\s+)?(?:\w+\s+)?"
+        r"(?:medicaments?|medocs?|cachets?|comprimes?|pilules?|somniferes?|produits?)"
+        r"\b.{0,25}\b(?:mortels?|mortelles?|letales?|qui (?:peuvent )?tuer|"
+        r"pour mourir|pour en finir)\b|\b(?:medicaments?|medocs?|cachets?|"
+        r"comprimes?)\s+(?:les\s+)?plus\s+(?:mortels?|letaux)\b",
+        r"\b(?:enfants?|bebes?|chiens?|chats?|animaux|chiots?|petits?|menagers?)\b",
+    ),
+    (
+        # Reported: "ma grand-mère répète que tout le monde serait mieux sans elle".
+        "better_without_them",
+        r"\b(?:dit|dis|repete|pense|croit|trouve|raconte|ecrit|affirme|explique)\w*\s+"
+        r"(?:que|qu')\s?(?:tout le monde|sa famille|ses enfants|les autres|"
+        r"ses proches|on|nous|vous|ils|sa femme|son mari)\b.{0,25}\b(?:mieux|"
+        r"plus heureux|plus heureuse|plus tranquilles?|soulage\w*|debarrasse\w*)\b"
+        r".{0,15}\bsans (?:elle|lui)\b",
+        None,
+    ),
+    (
+        # No point in living: "je ne vois pas l'intérêt de continuer à vivre".
+        "no_point_living",
+        r"\b(?:vois|trouve|ai)\s+(?:plus|pas|aucun|aucune)\s+(?:l'|le |la |de |d'|"
+        r"un |une )?\s?(?:interet|sens|raison|raisons|but|utilite)\s+(?:de |d'|a )?"
+        r"\s?(?:continuer (?:a |de )?vivre|vivre|exister|rester en vie|"
+        r"continuer\b(?!\s+(?:ce|cette|ces|le|la|les|l'|mon|ma|mes|son|sa|ses|a|au|"
+        r"en|sans|avec|chez|dans|de|d')\b))",
+        None,
+    ),
+    (
+        # Last words to the care team: "je vous écris pour la dernière fois".
+        "last_message",
+        r"\b(?:vous|te|t')\s?(?:ecri\w*|parle\w*|contacte\w*)\s+pour la derniere "
+        r"fois\b(?!\s+(?:concernant|au sujet|a propos|pour|avant|sinon|car|parce|"
+        r"mais)\b)|^(?=.*\b(?:lettres?|mots?|messages?|courriers?)\b.{0,30}\bpour "
+        r"(?:ma|mon|mes|les|toute ma|chacun de mes|chacune de mes) (?:famille|"
+        r"enfants?|proches|femme|mari|filles?|fils|parents|mere|pere|soeur|frere|"
+        r"petits enfants|amis|compagne?|compagnon|epoux|epouse)\b)(?=.*\b(?:c'est "
+        r"pour (?:ce soir|cette nuit|demain|bientot|maintenant|tout a l'heure)|"
+        r"ils (?:la |le |les )?(?:trouveront|liront)|(?:quand|apres que) je serai "
+        r"(?:partie?|plus la)|adieu|pardon)\b)",
+        r"\b(?:anniversaire|fete|noel|mariage|felicit\w*|remerci\w*|recommand\w*|"
+        r"motivation|candidature|assurance|mutuelle|caf|secu|notaire)\b",
     ),
     ("make_it_all_stop", r"\b(?:que|faire) (?:tout|la vie|ma vie) s'arrete\b", None),
     ("english", r"\b(?:want to die|wanna die|kill myself|end my life)\b", None),
@@ -729,7 +1086,8 @@ POISONING: tuple[Rule, ...] = (
     (
         "whole_treatment_taken",
         rf"\bpris (?:tous|toutes) (?:mes|ses|les|leurs) {_MEDS_STRONG}\b|\bpris "
-        rf"(?:mes|ses|les) {_MEDS_STRONG}\b.{{0,20}}\b(?:tous|toutes|d'un coup|en entier)\b",
+        rf"(?:mes|ses|les) {_MEDS_STRONG}\b.{{0,20}}\b(?:tous|toutes|d'un coup|en entie"
+        rf"r)\b",
         None,
     ),
     (
@@ -748,7 +1106,8 @@ POISONING: tuple[Rule, ...] = (
         "carbon_monoxide",
         r"\bmonoxyde\b|\bdetecteur (?:de |d')?(?:co|monoxyde)\b|\bintox\w* (?:au|a l'|"
         r"par le|de) (?:co|gaz|monoxyde)\b",
-        _INFORMATIONAL + r"|^(?!.*\b(?:sonne|bip\w*|alarme|declench\w*|mal|malaise|vomi\w*|nause\w*|"
+        _INFORMATIONAL
+        + r"|^(?!.*\b(?:sonne|bip\w*|alarme|declench\w*|mal|malaise|vomi\w*|nause\w*|"
         r"vertige\w*|endormi\w*|somnol\w*)\b).*\b(?:faut il|obligatoire|install\w*|"
         r"achet\w*|choisir|prevenir|prevention|eviter|conseil\w*)\b",
     ),
@@ -850,8 +1209,10 @@ POISONING: tuple[Rule, ...] = (
         rf"{_MEDS_STRONG}\s+(?:de|d')\s?(?:ma|sa|mon|son|leur|ta|ton|la voisine|"
         r"le voisin)\s+\w+|\bdeux fois plus\b|\b(?:doses?|comprimes?|cachets?|"
         r"gelules?|medicaments?)\s+en trop\b|"
-        rf"\b(?:fois|dose|doses) trop\b|\btrop de\s+(?:\w+\s+)?{_MEDS_STRONG}\b|"
-        r"\b(?:pris|avale|donne)\w*.{0,40}\bau lieu d'?\s?(?:un|une|1|la moitie|"
+        rf"\b(?:fois|dose|doses) trop\b|(?<!prends )(?<!prend )(?<!prenons )\btrop de\s"
+        rf"+(?:\w+\s+)?{_MEDS_STRONG}\b|"
+        r"\b(?:pris|avale|donne|mis|colle|applique|pose|injecte|fait)\w*.{0,40}"
+        r"\bau lieu d'?\s?(?:un|une|1|la moitie|"
         r"demi)\b|\bdepasse\w* (?:la|sa|ma|les|leur) (?:dose|doses|posologie)\b|"
         r"\b(?:[5-9]|\d{2}) ?(?:g|grammes)\b.{0,20}\b(?:paracetamol|doliprane|"
         r"dafalgan|efferalgan)|\b(?:paracetamol|doliprane|dafalgan|"
@@ -876,7 +1237,9 @@ POISONING: tuple[Rule, ...] = (
     ),
     (
         "by_mistake",
-        rf"^(?=.*\bpar (?:erreur|megarde|accident)\b)(?=.*\b(?:{_MEDS}|{_PRODUCTS})\b)"
+        rf"^(?=.*\b(?:par (?:erreur|megarde|accident|inadvertance)|accidentellement|"
+        rf"sans (?:le )?(?:vouloir|faire expres|faire gaffe))\b)"
+        rf"(?=.*\b(?:{_MEDS}|{_MED_NAMES}|{_PRODUCTS})\b)"
         r".*\b(?:pris|prend|avale|bu|donne|mange|mis|injecte)\b",
         None,
     ),
@@ -919,6 +1282,164 @@ POISONING: tuple[Rule, ...] = (
         r"essence|peinture|acide)",
         r"fumee (?:de |d')?(?:cigarette|tabac|clope|chicha)|tabagisme",
     ),
+    (
+        # Someone else's medicine: "a avalé le levothyrox de sa mamie", "donné à
+        # ma mère les médicaments de sa voisine de chambre".
+        "others_medicine",
+        r"\b(?:pris|avale|bu|mange|gobe|croque|donne|administre|injecte|mis|colle)"
+        r"\w*\b(?:\s+[\w']+){0,4}?\s+(?:le|la|les|l'|des|du|de la|un|une)\s?"
+        rf"(?:\w+\s+)?{_MED_NAMES}\b.{{0,25}}\b(?:de|d'|du)\s?(?:sa|son|ses|ma|mon|"
+        rf"mes|la|le|leur|l')\s?(?:\w+\s+)?{_RELATIVE}\b|\b{_CHILD}\b.{{0,40}}\b(?:a|"
+        r"ont)\s+(?:pris|avale|bu|mange|croque|gobe|attrape)\s+(?:mon|ma|mes|notre|"
+        rf"nos)\s+(?:\w+\s+)?{_MED_NAMES}\b",
+        # The pharmacy handing over a relative's box is no intake.
+        r"^(?=.*\bpharmac(?:ie|ien\w*)\b)(?!.*\b(?:pris|avale|bu|mange|gobe|croque)\b)",
+    ),
+    (
+        # Part of a container: "bu la moitié de la bouteille de sirop".
+        "part_of_container",
+        r"\b(?:bu|avale|pris|mange|vide|gobe|croque)\w*\s+(?:la moitie|le reste|"
+        r"un quart|les trois quarts|une bonne partie|une partie|un bon bout|"
+        r"plus de la moitie|presque tout|un tiers)\s+(?:de la|du|d'une?|de|des)\s+"
+        r"(?:(?:plaquette|pilulier|fiole|flacon)s?\b|(?:bouteille|boite|tube|pot|"
+        rf"sachet|bidon)s?\s+(?:de |d')\s?(?:\w+\s+)?(?:{_MED_NAMES}|{_PRODUCTS})\b)",
+        _SMALL_HARMLESS,
+    ),
+    (
+        # Pills missing after a child opened the box: "il en manque plusieurs".
+        "pills_missing",
+        rf"^(?=.*\b(?:{_MED_NAMES}|boite|plaquette|pilulier|flacon)\b)(?=.*\b(?:ouvert|"
+        r"trouve|joue|attrape|fouille|grimpe|ouvre)\w*\b).*\b(?:il en manque|"
+        r"en manque (?:plusieurs|beaucoup|\d+|quelques|un|une|deux|trois)|manque "
+        r"(?:des|plusieurs|\d+|quelques|deux|trois) (?:cachets|comprimes|gelules|"
+        r"pilules|doses))\b",
+        r"\b(?:pharmacien\w*|la pharmacie s'est|livraison|commande|rembours\w*|"
+        r"rupture|notice)\b",
+    ),
+    (
+        # Toxic plant taken for a food: "confondu de la ciguë avec du persil".
+        "plant_mix_up",
+        r"^(?=.*\b(?:confondu|confondue|confusion|pris pour|cru que c'etait|"
+        r"pensait que c'etait)\b).*\b(?:cigue|colchique|datura|belladone|digitale|"
+        r"aconit|muguet|laurier rose|morelle|arum|amanites?|champignons?|baies|if)\b",
+        _INFORMATIONAL,
+    ),
+    (
+        # CO: fire indoors with people unwell, or a household unwell near a
+        # burning appliance, or symptoms at home that go away outside.
+        "co_household",
+        r"^(?=.*\b(?:barbecue|brasero|braises?|charbon|groupe electrogene|"
+        r"chauffage d'appoint|poele a petrole|radiateur a petrole|moteur)\b.{0,50}"
+        r"\b(?:dans (?:la|le|l'|une|un|notre|ma|mon)\s?(?:maison|appartement|appart|"
+        r"garage|tente|caravane|piece|cuisine|salon|chambre|camping car|mobil home|"
+        r"sous sol|cave)|a l'interieur|en interieur|pour (?:se|nous|me) chauffer|"
+        rf"fenetres? fermees?))(?=.*\b{_UNWELL}\b)|^(?=.*\b{_COMBUSTION}\b)(?=.*\b(?:to"
+        rf"us|"
+        r"toutes|toute la famille|tout le monde|les enfants et moi|nous deux|"
+        rf"tous les deux|les deux)\b)(?=.*\b{_UNWELL}\b)|^(?=.*\b(?:mal a la tete|"
+        r"maux de tete|nausee\w*|vertiges?|vomi\w*|malaise\w*|somnolen\w*)\b)"
+        r"(?=.*\b(?:chez moi|a la maison|chez nous|dans (?:la maison|l'appart\w*|"
+        r"le logement))\b).*(?:\b(?:passe\w*|disparai\w*|va mieux|mieux|"
+        r"s'ameliore\w*)\b.{0,15}\b(?:dehors|a l'exterieur|quand je sors|en sortant|"
+        r"au travail|ailleurs)\b|\b(?:dehors|quand je sors|en sortant|"
+        r"a l'exterieur)\b.{0,20}\b(?:passe|disparai\w*|mieux|ca va)\b)",
+        None,
+    ),
+    (
+        # Recreational drugs with a sign of danger: "pris plein de protoxyde",
+        # "mangé un space cake, il est pas bien", "un truc en soirée, elle délire".
+        "recreational_drug",
+        r"^(?=.*\b(?:pas bien|malaise|delire\w*|hallucin\w*|coeur (?:qui )?bat|"
+        r"palpitations?|tachycard\w*|vomi\w*|convuls\w*|tremble\w*|sent (?:plus|pas)|"
+        r"inconscient\w*|respire|bizarre\w*|parano\w*|panique|agite\w*|somnol\w*|"
+        r"endormi\w*|repond|reveill\w*|brulant\w*|bleu\w*|paralys\w*|plein de|"
+        r"beaucoup|trop|enormement|\d+ (?:ballons|cartouches|bonbonnes))\b)"
+        r"(?=.*\b(?:pris|prend|consomme|fume|sniffe|snife|inhale|avale|mange|bu|gobe|"
+        r"tape|teste|essaye)\w*\b.{0,30}\b"
+        rf"{_DRUGS}\b)|\b(?:mis|verse|glisse)\w* (?:quelque chose|un truc|une drogue|"
+        r"du ghb|un produit)\b.{0,20}\bdans (?:mon|son|leur|ton|notre) verre\b|"
+        r"\b(?:pris|avale|bu|gobe)\w* (?:un truc|quelque chose|une pilule|"
+        r"un cachet|un produit)(?:\s+(?:hier|ce soir|cette nuit|samedi|vendredi))?\s+"
+        r"(?:en soiree(?! pyjama)|en boite|a une fete|a la fete|en festival|"
+        r"qu'on (?:lui|m') a (?:donne|file))\b",
+        None,
+    ),
+    (
+        # Chemicals sprayed or breathed with symptoms: "pulvérisé du désherbant
+        # sans masque, la tête qui tourne".
+        "chemical_exposure",
+        r"^(?=.*\b(?:tete qui tourne|vertiges?|vomi\w*|nausee\w*|mal a la tete|"
+        r"maux de tete|malaise|etourdi\w*|tousse\w*|brule\w*|respire|gorge|"
+        r"evanoui\w*)\b).*\b(?:pulverise|vaporise|asperge|traite|epandu|manipule|"
+        r"utilise|respire|inhale|nettoye|melange)\w*\b.{0,40}\b(?:desherbant|"
+        r"herbicide|pesticide|insecticide|fongicide|roundup|glyphosate|raticide|"
+        r"solvant|diluant|white spirit|acetone|javel|chlore|ammoniaque|decapant|"
+        r"produits? (?:chimiques?|menagers?|d'entretien|de nettoyage|pour (?:la )?"
+        r"piscine|phyto\w*))\b",
+        _HYPOTHETICAL,
+    ),
+    (
+        # A week of pills at once: "toute sa semaine de pilulier d'un coup".
+        "days_of_pills",
+        r"\b(?:toute?|tous|toutes) (?:la|sa|ma|une|leur) semaine (?:de |du |d')\s?"
+        r"(?:pilulier|traitement|medicaments|medocs|cachets|comprimes)\b|"
+        r"\b(?:plusieurs|\d+|deux|trois|quatre|cinq|six|sept) (?:jours|soirs|matins) "
+        r"(?:de |du )(?:pilulier|traitement|medicaments|cachets|comprimes)\b.{0,20}"
+        r"\b(?:d'un coup|en une fois|en meme temps|ensemble)\b|\b(?:comprimes|cachets|"
+        r"medicaments|gelules|pilules|doses|cases)\s+(?:de|d'|du)\s?(?:toute la |la |"
+        r"une |plusieurs |\d+ |deux |trois |quatre )?(?:semaine|jours|soirs|matins)\b"
+        r".{0,20}\b(?:d'un coup|d'un seul coup|en une fois|en meme temps|ensemble)\b",
+        None,
+    ),
+    (
+        # Too much of a named medicine: "pris trop d'ibuprofène".
+        "too_much_medicine",
+        r"\b(?:pris|avale|donne|bu|mis|injecte|gobe)\w*\s+(?:beaucoup\s+|bien\s+|"
+        rf"largement\s+)?trop (?:de |d')\s?(?:\w+\s+)?{_MED_NAMES}\b",
+        None,
+    ),
+    (
+        # Opioid overdose: a patch or dose too many, or a sleepy patient.
+        "opioid_overdose",
+        rf"^(?=.*\b{_OPIOIDS}\b)(?=.*\b(?:trop|en trop|au lieu|double|plusieurs|"
+        r"(?:\d+|deux|trois|quatre) (?:patchs|doses|comprimes|gelules|cachets)|"
+        r"oublie\w* (?:de )?(?:l'|les )?enlever|pas enleve|rajoute)\b)(?=.*\b(?:endormi"
+        r"e?|"
+        r"somnol\w*|dort|reveill\w*|respire|pupilles|confus\w*|ronfle|molle?|"
+        r"repond)\b)|^(?=.*\b(?:{_OPIOIDS}|patchs?)\b).*\b(?:(?:impossible|dur|"
+        r"difficile) a reveiller|pupilles (?:toutes )?(?:petites|minuscules|en tete "
+        r"d'epingle)|respire (?:tres )?(?:lentement|a peine))\b",
+        None,
+    ),
+    (
+        # Swallowed battery or magnet, and a product named before its verb:
+        # "pile bouton avalée", "capsule de lessive avalée".
+        "battery_or_reversed",
+        r"\b(?:piles? (?:bouton|plates?|rondes?|lithium|au lithium|de montre)|"
+        r"aimants?)\b.{0,40}\b(?:avalee?s?|ingeree?s?|gobee?s?|dans (?:la|sa|son) "
+        r"(?:bouche|nez|oreille|gorge|ventre)|trouve plus|manque)\b|"
+        rf"\b{_PRODUCTS}\b\s+(?:\w+\s+)?(?:avalee?s?|ingeree?s?|bue?s?)\b",
+        _SMALL_HARMLESS + "|" + _HYPOTHETICAL,
+    ),
+    (
+        # An unknown liquid: "bu quelque chose dans le garage, ça sentait l'essence".
+        "unknown_drink",
+        r"\b(?:bu|avale|ingere|goute|lampe)\w*\s+(?:quelque chose|un truc|un liquide|"
+        r"un produit|une substance|un machin)\b.{0,40}\b(?:garage|cave|atelier|abri|"
+        r"cabanon|remise|sous l'evier|grenier|buanderie|placard|bidon|flacon)\b|"
+        r"\b(?:bu|avale|ingere|goute|lampe)\w*\b.{0,80}\b(?:sentait|odeur|gout)\b"
+        r".{0,15}\b(?:essence|javel|chlore|white spirit|solvant|produit|petrole|"
+        r"gasoil|gazole|acetone|ammoniaque|pesticide|fioul|antigel|alcool a bruler)\b",
+        None,
+    ),
+    (
+        "english_poisoning",
+        r"\b(?:swallowed|drank|ate|has eaten)\b.{0,30}\b(?:bleach|battery|batteries|"
+        r"detergent|pods?|poison|chemicals?|magnets?|too many|(?:a|the) whole "
+        r"(?:bottle|box|pack)|all (?:my|his|her|the|their) (?:pills|tablets|meds))\b|"
+        r"(?<!food )\bpoison(?:ed|ing)\b",
+        None,
+    ),
     ("ingestion_word", r"\bingestion\b", None),
 )
 
@@ -926,8 +1447,14 @@ POISONING: tuple[Rule, ...] = (
 MEDICAL: tuple[Rule, ...] = (
     (
         "electric_shock",
-        r"\belectrocut\w*|\belectrise\w*|\b(?:pris|prendre|prend)\w* (?:une |un )?(?:grosse |"
-        r"forte |sacree )?(?:decharge|coup de jus)\b",
+        r"\belectrocut\w*|\belectrise\w*|\b(?:pris|prendre|prend)\w* (?:une |un )?(?:gr"
+        r"osse |"
+        r"forte |sacree )?(?:decharge|coup de jus)\b|\bjus de la prise\b|\b(?:pris|pren"
+        r"dre|"
+        r"prend)\w* (?:le|du) jus\b(?=.{0,25}\b(?:prise|courant|electri\w*|fil|cable|"
+        r"secteur|220|230))|\b(?:doigts?|fourchette|couteau|clou|epingle|tournevis|"
+        r"cle)\b.{0,20}\bdans (?:la|une) prise\b(?!.{0,30}\b(?:eviter|proteg\w*|"
+        r"cache\w*))",
         None,
     ),
     (
@@ -954,7 +1481,8 @@ MEDICAL: tuple[Rule, ...] = (
     ),
     (
         "sudden_confusion",
-        r"\b(?:sait|sais|savait) (?:plus|pas) (?:ou|qui) (?:il|elle|je) (?:est|suis|etait)\b|"
+        r"\b(?:sait|sais|savait) (?:plus|pas) (?:ou|qui) (?:il|elle|je) (?:est|suis|eta"
+        r"it)\b|"
         r"\bcogn\w* la tete\b.{0,60}\b(?:confus\w*|vomi\w*|somnolent\w*|"
         r"reveill\w*|inconscient\w*|bizarre)",
         None,
@@ -1011,7 +1539,8 @@ MEDICAL: tuple[Rule, ...] = (
         r"\barret cardiaque\b|\bmassage cardiaque\b|\bdefibrillateur\b|\b(?:plus|"
         r"pas) de pouls\b|\bcoeur (?:ne )?bat (?:plus|pas)\b",
         # Learning the gesture is not an emergency; a heart that stopped always is.
-        _INFORMATIONAL + r"|^(?!.*\b(?:pouls|bat plus|bat pas|respire|repond|inconscient|tombe|vite|"
+        _INFORMATIONAL
+        + r"|^(?!.*\b(?:pouls|bat plus|bat pas|respire|repond|inconscient|tombe|vite|"
         r"maintenant)\b).*\b(?:apprendre|formation|cours|me former|stage|diplome)\b",
     ),
     (
@@ -1060,7 +1589,13 @@ MEDICAL: tuple[Rule, ...] = (
         r"de (?:la )?parole|d'elocution)|\bdit (?:n'importe quoi|des choses bizarres)|"
         r"\bpropos incoherents?|\bcomprend\w* (?:rien|plus rien|pas) (?:a |"
         r"de )?ce qu'?\s?(?:il|elle) (?:dit|raconte)|\b(?:peu[xt]?|"
-        r"arrive\w*)\s+(?:plus|pas)\s+(?:a\s+)?(?:parler|articuler)\b",
+        r"arrive\w*)\s+(?:plus|pas)\s+(?:a\s+)?(?:parler|articuler)\b|"
+        r"^(?=.*\b(?:d'un coup|d'un seul coup|tout a coup|soudain\w*|brutal\w*|"
+        r"brusque\w*|subit\w*|depuis \d+ ?(?:min|minutes|mn)|il y a \d+ ?(?:min|"
+        r"minutes|mn)|depuis (?:une|\d+) ?(?:h|heures?)|ce matin|cette nuit|"
+        r"tout a l'heure|s'est reveille\w*|depuis son reveil)\b)"
+        r".*\b(?:repond\w* (?:n'importe quoi|a cote|des choses "
+        r"bizarres)|comprend\w* (?:plus|pas|plus rien|rien) (?:a )?ce (?:que|qu'))",
         None,
     ),
     (
@@ -1102,7 +1637,8 @@ MEDICAL: tuple[Rule, ...] = (
         r"meme plus|vraiment plus|mal)\s+(?:a\s+)?respire\b|\brespire\s+(?:(?:super|"
         r"tres|vraiment|trop|hyper|tellement|de plus en plus|encore)\s+)?(?:pas|plus|"
         r"presque plus|mal|tres mal|difficilement|avec difficulte|a peine|bizarrement|"
-        r"bizarre|lentement|tres lentement|doucement)\b(?!\s+(?:bien\s+)?par le nez)|\bne\s+respire\b|\b(?:problemes?|"
+        r"bizarre|lentement|tres lentement|doucement)\b(?!\s+(?:bien\s+)?par le nez)|\b"
+        r"ne\s+respire\b|\b(?:problemes?|"
         r"souci|peine)\s+(?:\w+\s+){0,2}?(?:a|pour|de)\s+respire\b(?!\s+par le nez)|"
         r"\b(?:du mal|mal|difficultes?|gene)\s+(?:a|"
         r"pour)\s+respire\b(?!\s+par le nez)|\bsuffoqu\w*|\basphyxi\w*|"
@@ -1179,7 +1715,10 @@ MEDICAL: tuple[Rule, ...] = (
     (
         "wont_wake",
         r"\bse reveill?e?\s+(?:pas|plus)\b(?!\s+(?:le matin|a l'heure|pour|avant|tot|"
-        r"la nuit))|\b(?:arrive\w*|peu[xt]?|reussi\w*|parvien\w*)\s+(?:pas|"
+        r"la nuit))|\bse reveill?e?\s+(?:presque|quasiment|a peine)(?:\s+(?:pas|"
+        r"plus))?\b(?!\s+(?:le matin|a l'heure|pour|avant|tot|la nuit))|"
+        r"\bimpossible a reveiller\b|\b(?:arrive\w*|peu[xt]?|reussi\w*|parvien\w*)\s+(?"
+        r":pas|"
         r"plus)\s+a\s+(?:le|la|les|l')\s?reveill\w*",
         None,
     ),
@@ -1224,7 +1763,7 @@ MEDICAL: tuple[Rule, ...] = (
     ),
     (
         "anaphylaxis",
-        r"\banaphyla\w*|\bquincke\b|\bchoc allergique\b|"
+        r"\bchoc allergique\b|"
         r"\breaction allergique\s+(?:\w+\s+)?(?:grave|severe|forte|violente|"
         r"importante|generalisee)|\ballergie (?:grave|severe)\b|\b(?:langue|"
         r"glotte)\b(?:\s+[\w']+){0,2}?\s+(?:gonfl\w*|enfl\w*)|\b(?:gorge|levres?|"
@@ -1240,6 +1779,14 @@ MEDICAL: tuple[Rule, ...] = (
         r"bouche)\b(?:\s+[\w']+){0,3}?\s+(?:gonfl\w*|enfl\w*)|"
         r"^(?=.*\ballerg\w*).*\bgorge (?:qui |se )?(?:serre|ferme|bloque)",
         None,
+    ),
+    (
+        # Anaphylaxis named, with frequent misspellings ("oedeme de quinck").
+        "anaphylaxis_word",
+        r"\banaphyla\w*|\bana(?:f|ph)(?:i|y|e)la(?:x|k|c)\w*|\bquincke\b|\b(?:quinck|"
+        r"quinke|quinkes|kinke|kincke|quinque|quink|quinqe|quincque)\b|\b(?:o?e?deme?|"
+        r"oedem\w*|edem\w*) (?:de |du )?(?:q|k)u?(?:i|u)n(?:c?k|q|c)\w*",
+        _INFORMATIONAL,
     ),
     (
         "seizure",
@@ -1265,7 +1812,11 @@ MEDICAL: tuple[Rule, ...] = (
         r"cartonnee)|carbonis\w*)|\bebouillant\w*|\b(?:huile|eau|friture|lait|soupe|"
         r"liquide)\s+bouillante?\b.{0,40}(?:renverse|dessus|sur (?:lui|elle|son|sa|"
         r"le visage|le corps|tout)|partout|visage)|\b(?:a|ont) pris feu\b|"
-        r"\bvetements? en feu\b|\bimmol\w*|\belectrocut\w*|\belectrise\w*|\bfoudroy\w*",
+        r"\bvetements? en feu\b|\bimmol\w*|\belectrocut\w*|\belectrise\w*|\bfoudroy\w*|"
+        r"\bbrulure\w*\b.{0,30}\b(?:plus grande?s?|plus larges?|aussi grande?s?|"
+        r"grande?s? comme) (?:que |qu')?\s?(?:sa|la|ma|une|leur|ta) (?:main|paume)\b|"
+        r"\bbrul\w*.{0,60}\bpeau (?:est )?(?:partie|arrachee|qui part|s'en va|"
+        r"decollee)|\bpeau (?:est )?(?:partie|arrachee|decollee)\b.{0,60}\bbrul",
         _HYPOTHETICAL,
     ),
     (
@@ -1297,8 +1848,16 @@ MEDICAL: tuple[Rule, ...] = (
         r"jambes?|poignet|main|pied|cheville|doigts?|epaule|genou|cou))|"
         r"\btombe\w*\b.{0,40}\bse releve (?:pas|plus)\b|"
         r"\baccident\b.{0,40}\b(?:blesse\w*|victimes?|coince\w*|incarcere\w*)|"
-        r"\b(?:renverse|percute|fauche|heurte)e?s? par (?:une|un) (?:voiture|moto|"
-        r"camion|bus|scooter|velo|tram)\b",
+        r"\b(?:renvers|percut|fauch|heurt|happ|ecras)\w* par (?:une|un|le|la|des) "
+        r"(?:voiture|moto|camion|bus|scooter|velo|tram|train|vehicule|auto|tracteur|"
+        r"chauffard|poids lourd|car|fourgon|camionnette|trottinette)\b|\b(?:une|la|un|"
+        r"le) (?:voiture|moto|camion|bus|scooter|vehicule|auto|tracteur|chauffard) "
+        r"(?:l'|m'|les |nous |vous )\s?(?:a|ont) (?:renverse|percute|fauche|heurte|"
+        r"ecrase|happe|roule dessus)\w*|\baccident (?:de (?:la route|voiture|moto|"
+        r"scooter|velo|trottinette|bus)|de la circulation)\b.{0,60}\b(?:blesse\w*|"
+        r"saign\w*|inconscient\w*|bouge (?:plus|pas)|coince\w*|respire|secours|vite|"
+        r"urgence|ne repond)\b|\b(?:tombe\w*|chute)\b.{0,90}\b(?:peu[xt]?|arrive\w*|"
+        r"arrivons)\s+(?:pas|plus)\s+a\s+(?:se |me )relever\b",
         None,
     ),
     (
@@ -1329,7 +1888,13 @@ MEDICAL: tuple[Rule, ...] = (
         r"convuls\w*|ne bouge (?:plus|pas)|(?:tres|horriblement|atrocement) mal|"
         r"douleurs? (?:atroces?|insupportables?|violentes?|terribles?)|(?:violentes?|"
         r"atroces?|terribles?|fortes?|grosses?|enormes?|horribles?) douleurs?)\b|"
-        r"\b(?:j'|je |elle |en train d')accouche\b|\b(?:le|mon|son) bebe (?:arrive|"
+        r"\b(?:j'|je |elle )accouche\b|\ben train d'accouch(?:e|er)\b|\b(?:femme|copine"
+        r"|compagne|"
+        r"epouse|fille|soeur|voisine|belle fille|elle)\s+(?:est en train d'|commence a "
+        r")?"
+        r"accouche\b(?=\s*(?:[!.,]|$|aidez|vite|au secours|a la maison|chez nous|"
+        r"dans la voiture|ici|maintenant|seule?|a domicile|sur place|sur le))|\b(?:le|m"
+        r"on|son) bebe (?:arrive|"
         r"sort)\b(?!\s+(?:en|le|dans|pour|bientot|quand|a la fin|vers))|"
         r"\bpoche des eaux\b",
         None,
@@ -1355,6 +1920,102 @@ MEDICAL: tuple[Rule, ...] = (
         r"\bhypo\w*.{0,40}\b(?:confus\w*|repond|inconscient|convuls\w*|malaise|"
         r"reveill\w*)",
         None,
+    ),
+    (
+        # A deformed limb: "sa jambe fait un angle bizarre", "le pied à l'envers".
+        "deformed_limb",
+        r"\b(?:jambes?|bras|pied|cheville|poignet|genou|cuisse|epaule|hanche|main|"
+        r"doigts?|coude|avant bras|tibia|femur)\b(?:\s+[\w']+){0,3}?\s+(?:fait|forme|"
+        r"fait comme|avec) un (?:angle|coude|z)\b|\b(?:jambes?|bras|pied|cheville|"
+        r"poignet|genou|cuisse|hanche|coude|avant bras)\b(?:\s+[\w']+){0,3}?\s+"
+        r"(?:a l'envers|dans le mauvais sens|pas dans le bon sens|tournee? (?:vers "
+        r"l'exterieur|vers l'interieur|a l'envers|sur le cote)|completement "
+        r"(?:tordue?|deformee?|deboitee?)|deformee?|en baionnette)\b|"
+        r"^(?=.*\b(?:tombe\w*|chute|accident|choc|renverse\w*)\b).*\b(?:jambe|pied|"
+        r"hanche) (?:est |toute )?(?:tournee?|raccourcie?)\b",
+        r"\bdeformee? (?:par|depuis) (?:l'arthrose|la polyarthrite|des annees|"
+        r"longtemps)\b|\barthrose\b|\bdepuis (?:la naissance|toujours|tout petite?|"
+        r"des annees|longtemps)\b|\b(?:congenital\w*|orthopedi\w*|semelles)\b",
+    ),
+    (
+        # Crushing chest weight: "un éléphant assis sur la poitrine".
+        "heavy_chest",
+        r"\b(?:elephant|enclume|rocher|parpaing|tonne|camion|pierre|poids lourd|"
+        r"poids enorme|sumo)s?\b(?:\s+(?:est|qui|etait|s'est|serait|me|m'))?\s+"
+        r"(?:assis|posee?|couchee?|appuie|ecrase|sur|pese|comprime)\w*\b.{0,12}"
+        r"\b(?:poitrine|thorax|torse|sternum|coeur)\b",
+        None,
+    ),
+    (
+        # Arm and leg of the same side: "il arrive plus à bouger la jambe et le bras
+        # gauche".
+        "one_side_weak",
+        r"^(?=.*\b(?:bras|main)\b)(?=.*\bjambe\b)(?=.*\b(?:gauches?|droite?s?|"
+        r"meme cote)\b).*(?:\b(?:peu[xt]?|arrive\w*|reussi\w*)\s+(?:plus|pas)\s+"
+        r"(?:a\s+)?(?:bouger|lever|soulever|sentir)|\b(?:sens|sent)\s+plus\b|"
+        r"\bengourdi\w*|\bparalys\w*|\binerte|\bsans force|\bplus de force)",
+        r"\b(?:depuis (?:des|plusieurs) (?:semaines|mois|annees)|sciatique|"
+        r"endormi sur)\b",
+    ),
+    (
+        # Infant breathing distress: "creuse sous les côtes", "ailes du nez".
+        "infant_breathing",
+        r"\bcreuse\w* (?:sous|entre) (?:les|ses) cotes\b|\b(?:cotes|ventre) qui "
+        r"(?:se )?creus\w*|\btirage (?:intercostal|sous costal|sus sternal|"
+        r"respiratoire)\b|\bailes du nez qui (?:battent|bougent)\b|"
+        r"\bbattements? des ailes du nez\b|\btire (?:sous|entre) les cotes\b|"
+        r"\bcreuse (?:le|son) (?:ventre|cou) pour respire\b|\bgeint a chaque "
+        r"respiration\b",
+        _HYPOTHETICAL + "|" + _INFORMATIONAL,
+    ),
+    (
+        # A severed part: "le bout du doigt est parti", "doigt sectionné".
+        "amputation",
+        r"\b(?:doigts?|bout du doigt|phalange|main|orteils?|pied|oreille)\b.{0,30}"
+        r"\b(?:coupee? net|sectionnee?|arrachee?|tranchee? net|ne tient plus|"
+        r"pendouill\w*)\b|\b(?:sectionne|arrache|ampute)\w*\s+(?:le|la|les|un|une|son|"
+        r"sa|ses|mon|ma|mes|l')\s?(?:bout (?:du|de) )?(?:doigts?|phalange|main|"
+        r"orteils?|pied|oreille)\b|^(?=.*\b(?:doigts?|orteils?|main|pied|phalange)\b)(?"
+        r"=.*\b(?:"
+        r"coupe\w*|tondeuse|scie|hache|machine|porte|ecrase\w*|tronconneuse|"
+        r"disqueuse)\b).*\bbout\b.{0,20}\b(?:parti|tombe|saute|arrache|manque|pend)\b",
+        r"\bongles?\b",
+    ),
+    (
+        # Long lie after a fall: "restée par terre des heures", "toute froide".
+        "long_lie",
+        r"^(?=.*\b(?:tombe\w*|chute)\b).*\b(?:reste\w*|rester|passe\w* la nuit)\s+"
+        r"(?:\w+\s+)?(?:par terre|au sol)\b.{0,30}\b(?:des heures|toute la nuit|"
+        r"plusieurs heures|depuis hier|depuis cette nuit|longtemps|la nuit|"
+        r"\d+ ?h(?:eures?)?)\b|^(?=.*\b(?:tombe\w*|chute|par terre|au sol)\b).*"
+        r"\b(?:toute froide|tout froid|glacee?|en hypothermie)\b",
+        None,
+    ),
+    (
+        # Severe hypoglycaemia: a diabetic who is confused or cannot swallow.
+        "hypoglycaemia",
+        r"^(?=.*\b(?:diabet\w*|insuline|glycemie|hypo|hypoglycemi\w*)\b).*\b(?:"
+        r"confus\w*|delire\w*|reconnai\w* (?:plus|pas)|repond (?:plus|pas)|"
+        r"inconscient\w*|convuls\w*|n'importe quoi|(?:arrive|peut|peux) (?:pas|plus) "
+        r"(?:a )?avaler|agressi\w*|comportement bizarre)\b",
+        _INFORMATIONAL + r"|\b(?:que faire (?:si|en cas|quand)|comment reagir)\b",
+    ),
+    (
+        # Board-like abdomen: "le ventre est dur comme du bois".
+        "rigid_abdomen",
+        r"\bventre\b.{0,25}\b(?:dur comme (?:du|de la|un|une) (?:bois|pierre|caillou|"
+        r"planche|beton|roc)|de bois|en bois)\b",
+        None,
+    ),
+    (
+        "english_medical",
+        r"\b(?:chest pain|heart attack|can'?t breathe|cannot breathe|not breathing|"
+        r"isn'?t breathing|stopped breathing|unresponsive|having a stroke|"
+        r"had a stroke|seizure|choking|bleeding (?:a lot|heavily|badly)|"
+        r"passed out|collapsed|call (?:an )?ambulance|anaphylactic|"
+        r"(?:he|she|i) (?:is|am) unconscious)\b",
+        r"^\W*(?:what (?:are|is)|how (?:to|do you|can i|can you)|(?:the )?(?:signs|"
+        r"symptoms) of)\b",
     ),
     (
         "dying",
@@ -1407,12 +2068,15 @@ SMS_FORMS: dict[str, str] = {
 # "ce boulot me tue", "on s'est tués à la tâche", "il ronfle à mort"). They never
 # silence a pattern above: they only stop the *model* from raising an alarm on its own.
 FIGURES_OF_SPEECH = (
-    r"\b(?:mouri\w*|mort\w*|meur\w*|creve\w*|creva\w*)\s+(?:de|d')\s*(?:rire|honte|faim|"
+    r"\b(?:mouri\w*|mort\w*|meur\w*|creve\w*|creva\w*)\s+(?:de|d')\s*(?:rire|honte|faim"
+    r"|"
     r"soif|froid|chaud|chaleur|peur|trouille|fatigue|ennui|envie|impatience|jalousie|"
     r"stress|sommeil|curiosite|rigolade|beaute|amour)\b|\b(?:tue\w*|tuer) (?:a|au) "
     r"(?:la tache|travail|boulot|taf)\b|\btuer le temps\b|\ba mort\b|\bmort de rire\b|"
-    r"\b(?:ca|ce \w+|cet \w+|cette \w+|ces \w+|il|elle|tu|vous) (?:va |vont )?(?:me|nous) "
+    r"\b(?:ca|ce \w+|cet \w+|cette \w+|ces \w+|il|elle|tu|vous) (?:va |vont )?(?:me|nou"
+    r"s) "
     r"tue(?:nt|r)?\b(?!.*\b(?:je|j')\b.{0,20}\b(?:mourir|en finir|suicid))|"
-    r"\b(?:va|vont|veut|vais) (?:me|le|la|les|te|vous) tuer\b.{0,40}(?:haha|mdr|lol|ptdr|"
+    r"\b(?:va|vont|veut|vais) (?:me|le|la|les|te|vous) tuer\b.{0,40}(?:haha|mdr|lol|ptd"
+    r"r|"
     r"\U0001F644|\U0001F605|\U0001F602|\U0001F923)|\bmdr\b|\bptdr\b"
 )

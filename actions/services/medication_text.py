@@ -101,7 +101,10 @@ _NOT_A_NAME = frozenset(
     jusque fin debut quand comprime comprimes gelule gelules cachet cachets goutte
     gouttes sachet sachets cuillere cuilleres dose doses mg g ml ug mcg ui repas eau
     verre grand jeun avant apres pendant coucher dormir manger lundi mardi mercredi
-    jeudi vendredi samedi dimanche
+    jeudi vendredi samedi dimanche rappeliez rappelliez rappellerez rappelerez
+    rappellera rappelera rappellerais pourrait pourrait faudrait voulais voudrait
+    souhaiterais aimerai besoin nouveau nouvelle nouvel activer programmez ajoutez
+    notez enregistrez mettiez creez gerer
     """.split()
 ) | frozenset(NUMBER_WORDS)
 _DETERMINERS = frozenset(

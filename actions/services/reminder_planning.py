@@ -10,15 +10,23 @@ once, creates each reminder once. After a schedule change, a pause or a resume, 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from actions.services.reminder_rules import followup_due_at, planning_window
 from actions.services.scheduling import DoseSchedule, dose_times, utc_to_local
-from actions.store.models import Medication, Notification
+from actions.store.models import Medication
 from actions.store.notifications import medication_ref
 from actions.store.unit_of_work import UnitOfWork
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DoseReminder(Protocol):
+    """What a follow-up is planned from: a dose notification, or the worker's job."""
+
+    patient_id: str
+    medication_id: int
+    scheduled_at: datetime
 
 
 def schedule_for(medication: Medication) -> DoseSchedule:
@@ -66,14 +74,15 @@ def dose_notification_values(medication: Medication, now: datetime) -> list[dict
     ]
 
 
-def followup_values(dose: Notification, time_zone: str) -> dict:
+def followup_values(dose: DoseReminder, time_zone: str) -> dict:
     """Column values of the follow-up of a dose reminder (``T + FOLLOW_UP_AFTER``).
 
     The worker adds it with ``add_if_absent`` once the dose reminder is sent, and the
     action cancels it (``cancel_pending_for_dose``) when the patient answers.
 
     Args:
-        dose: The ``medication_dose`` notification.
+        dose: The ``medication_dose`` notification (or anything with its
+            ``patient_id``, ``medication_id`` and ``scheduled_at``).
         time_zone: The patient's time zone.
 
     Returns:

@@ -39,6 +39,10 @@ RETRY_DELAY = timedelta(minutes=5)
 # Reminders are planned as rows this far ahead (the worker plans periodically).
 PLANNING_HORIZON = timedelta(hours=48)
 
+# The worker records unanswered doses missed up to this long after their deadline (a
+# worker stopped for longer leaves older doses without an outcome).
+MISSED_SWEEP_LOOKBACK = timedelta(days=2)
+
 MEDICATION_KINDS = ("medication_dose", "medication_followup")
 
 
@@ -79,6 +83,18 @@ def delivery_decision(
 def followup_due_at(scheduled_at: datetime) -> datetime:
     """When to follow up a dose reminder left unanswered."""
     return scheduled_at + FOLLOW_UP_AFTER
+
+
+def followup_after_sending(
+    scheduled_at: datetime, sent_at: datetime
+) -> datetime | None:
+    """When to follow up a dose reminder sent at ``sent_at``, or ``None``.
+
+    A reminder sent after its follow-up time (found late) gets no follow-up: the
+    patient has just been reminded; the dose is recorded missed at the deadline.
+    """
+    due = followup_due_at(scheduled_at)
+    return due if due > sent_at else None
 
 
 def missed_deadline(scheduled_at: datetime) -> datetime:
@@ -137,6 +153,29 @@ def retry_at(attempts: int, now: datetime) -> datetime | None:
     if attempts >= MAX_DELIVERY_ATTEMPTS:
         return None
     return now + RETRY_DELAY * max(attempts, 1)
+
+
+def delivery_retry_at(
+    kind: str, scheduled_at: datetime, attempts: int, now: datetime
+) -> datetime | None:
+    """When to retry a failed delivery, or ``None`` to mark it undeliverable now.
+
+    :func:`retry_at`, and for a medication reminder never at or after the dose's
+    missed deadline: an undeliverable reminder is shown at the patient's next message,
+    which beats a retry that would only find it too late.
+
+    Args:
+        kind: The notification kind.
+        scheduled_at: The dose time.
+        attempts: Claims made so far, this one included.
+        now: The current instant.
+    """
+    when = retry_at(attempts, now)
+    if when is None:
+        return None
+    if kind in MEDICATION_KINDS and when >= missed_deadline(scheduled_at):
+        return None
+    return when
 
 
 def planning_window(now: datetime, created_at: datetime) -> tuple[datetime, datetime]:

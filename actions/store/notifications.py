@@ -4,9 +4,10 @@ The life of a reminder row::
 
     pending --claim_due--> claimed --mark_sent--> sent
        ^                      |----mark_missed--> missed
+       |                      |----mark_cancelled--> cancelled (no longer wanted)
        |                      |----mark_undeliverable--> undeliverable
        +--retry_later---------+                            --mark_shown--> sent
-       +--release_stale_claims (the worker died while holding it)
+       +--release (a worker stopping) / release_stale_claims (the worker died)
     pending --cancel_pending_for_dose--> cancelled (e.g. a follow-up once answered)
     pending --delete_pending_for_medication--> (deleted: paused, stopped, new schedule)
     any --reschedule (snooze)--> pending
@@ -17,7 +18,7 @@ whose claim was released as stale and taken by another cannot close it a second 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -74,7 +75,11 @@ class NotificationRepository(PatientRows):
         return insert_ignoring_conflicts(self.session, Notification, prepared)
 
     def claim_due(
-        self, now: datetime, worker_id: str, limit: int = 50
+        self,
+        now: datetime,
+        worker_id: str,
+        limit: int = 50,
+        kinds: Collection[str] | None = None,
     ) -> list[Notification]:
         """Claim up to ``limit`` pending notifications due at ``now`` or before.
 
@@ -93,6 +98,8 @@ class NotificationRepository(PatientRows):
             now: The current instant (aware).
             worker_id: A name unique to this worker process, e.g. ``"host:pid"``.
             limit: The most rows to claim.
+            kinds: Claim only these kinds (``None``: every kind), so that a worker
+                leaves alone the kinds it cannot deliver.
 
         Returns:
             The claimed notifications, oldest due first.
@@ -105,6 +112,8 @@ class NotificationRepository(PatientRows):
             .order_by(Notification.due_at, Notification.id)
             .limit(limit)
         )
+        if kinds is not None:
+            candidates = candidates.where(Notification.kind.in_(tuple(kinds)))
         dialect = dialect_name(self.session)
         if dialect == "postgresql":
             candidates = candidates.with_for_update(skip_locked=True)
@@ -168,6 +177,34 @@ class NotificationRepository(PatientRows):
             Whether this worker held the claim.
         """
         return self._close_claim(notification_id, worker_id, status="missed")
+
+    def mark_cancelled(self, notification_id: int, worker_id: str) -> bool:
+        """Close a claimed notification that is no longer wanted, without sending it.
+
+        E.g. the dose was answered meanwhile, the medication was paused, or the consent
+        withdrawn.
+
+        Returns:
+            Whether this worker held the claim.
+        """
+        return self._close_claim(notification_id, worker_id, status="cancelled")
+
+    def release(self, notification_id: int, worker_id: str) -> bool:
+        """Give a claimed notification back as pending, due as before.
+
+        For a worker stopping before it knows whether a delivery went through: the
+        claim still counts in ``attempts``, so the next worker checks before sending.
+
+        Returns:
+            Whether this worker held the claim.
+        """
+        return self._close_claim(
+            notification_id,
+            worker_id,
+            status="pending",
+            claimed_by=None,
+            claimed_at=None,
+        )
 
     def mark_undeliverable(
         self, notification_id: int, worker_id: str, error: str

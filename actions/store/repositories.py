@@ -7,6 +7,7 @@ what it changed, so a caller can tell "done" from "nothing to do".
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from actions.store.models import (
     Consent,
     DoseOutcome,
     Medication,
+    Notification,
     Patient,
 )
 from actions.store.notifications import NotificationRepository
@@ -110,6 +112,15 @@ class ConsentRepository(PatientRows):
         )
         return self.session.execute(statement).scalars().first()
 
+    def consented(self, patient_ids: Collection[str]) -> set[str]:
+        """Return those of the patients who have a consent in force."""
+        if not patient_ids:
+            return set()
+        statement = select(Consent.patient_id).where(
+            Consent.patient_id.in_(tuple(patient_ids)), Consent.withdrawn_at.is_(None)
+        )
+        return set(self.session.execute(statement).scalars())
+
     def withdraw(self, patient_id: str, now: datetime) -> int:
         """Withdraw every consent of the patient still in force.
 
@@ -139,6 +150,14 @@ class MedicationRepository(PatientRows):
     def get(self, medication_id: int) -> Medication | None:
         """Return the medication with this id, or ``None``."""
         return self.session.get(Medication, medication_id)
+
+    def get_many(self, medication_ids: Collection[int]) -> dict[int, Medication]:
+        """Return the medications with these ids (each with its ``patient``), by id."""
+        if not medication_ids:
+            return {}
+        statement = select(Medication).where(Medication.id.in_(tuple(medication_ids)))
+        medications = self.session.execute(statement).unique().scalars()
+        return {medication.id: medication for medication in medications}
 
     def schedulable(self, today: date | None = None) -> list[Medication]:
         """Return the medications reminders should be planned for.
@@ -192,6 +211,67 @@ class DoseOutcomeRepository(PatientRows):
             DoseOutcome.scheduled_at == scheduled_at,
         )
         return self.session.execute(statement).scalars().first()
+
+    def answered(
+        self, doses: Iterable[tuple[int, datetime]]
+    ) -> set[tuple[int, datetime]]:
+        """Return those of the doses that have an outcome.
+
+        Args:
+            doses: ``(medication_id, scheduled_at)`` pairs.
+
+        Returns:
+            The pairs, among those given, whose dose has an outcome.
+        """
+        wanted = set(doses)
+        if not wanted:
+            return set()
+        statement = select(DoseOutcome.medication_id, DoseOutcome.scheduled_at).where(
+            DoseOutcome.medication_id.in_({medication for medication, _ in wanted}),
+            DoseOutcome.scheduled_at.in_({instant for _, instant in wanted}),
+        )
+        found = {tuple(row) for row in self.session.execute(statement)}
+        return wanted & found
+
+    def unanswered_dose_reminders(
+        self, scheduled_until: datetime, scheduled_since: datetime
+    ) -> list[Notification]:
+        """Return the dose reminders delivered or tried whose dose has no outcome.
+
+        Only reminders that left the queue (``sent``, ``undeliverable``, ``missed``)
+        count, of an active medication whose patient's consent is in force: a paused
+        medication or a withdrawn consent records nothing more.
+
+        Args:
+            scheduled_until: Doses scheduled at or before this instant.
+            scheduled_since: Doses scheduled at or after this instant.
+
+        Returns:
+            The ``medication_dose`` notifications, oldest dose first.
+        """
+        has_outcome = exists().where(
+            DoseOutcome.medication_id == Notification.medication_id,
+            DoseOutcome.scheduled_at == Notification.scheduled_at,
+        )
+        consented = exists().where(
+            Consent.patient_id == Notification.patient_id,
+            Consent.withdrawn_at.is_(None),
+        )
+        statement = (
+            select(Notification)
+            .join(Medication, Medication.id == Notification.medication_id)
+            .where(
+                Notification.kind == "medication_dose",
+                Notification.status.in_(("sent", "undeliverable", "missed")),
+                Notification.scheduled_at <= scheduled_until,
+                Notification.scheduled_at >= scheduled_since,
+                Medication.status == "active",
+                consented,
+                ~has_outcome,
+            )
+            .order_by(Notification.scheduled_at, Notification.id)
+        )
+        return list(self.session.execute(statement).scalars())
 
     def record(
         self,

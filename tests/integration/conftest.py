@@ -56,7 +56,48 @@ class Hygie:
     token: str
     action_port: int
     workdir: Path
+    graph_url: str = ""
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def start_rasa_server(self) -> None:
+        """Starts (or restarts) the Rasa server and waits until it answers."""
+        log = open(self.workdir / "rasa.log", "ab")
+        port = self.rasa_url.rsplit(":", 1)[1]
+        rasa = subprocess.Popen(
+            [str(BIN / "rasa"), "run", "--model", str(MODEL),
+             "--endpoints", str(self.workdir / "endpoints.yml"),
+             "--credentials", "credentials.yml", "--port", port,
+             "--enable-api", "--auth-token", self.token],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env={
+                **os.environ,
+                **MESSENGER_ENV,
+                "FACEBOOK_GRAPH_URL": self.graph_url,
+                "RASA_TELEMETRY_ENABLED": "false",
+            },
+        )
+        self.processes["rasa"] = rasa
+        status = f"{self.rasa_url}/status"
+        wait_until(
+            lambda: requests.get(status, params={"token": self.token}, timeout=5).ok,
+            300, "Rasa server", rasa,
+        )
+
+    @property
+    def database_url(self) -> str:
+        """The application database the action server and the worker share."""
+        return f"sqlite:///{self.workdir / 'hygie.db'}"
+
+    @property
+    def app_env(self) -> Dict[str, str]:
+        """Environment of the processes that use the application database."""
+        return {
+            **os.environ,
+            "DATABASE_URL": self.database_url,
+            "HYGIE_PSEUDONYM_KEY": PSEUDONYM_KEY,
+            "RASA_URL": self.rasa_url,
+            "RASA_AUTH_TOKEN": self.token,
+        }
 
     def send(self, message: Any, sender: Optional[str] = None) -> List[Dict[str, Any]]:
         """Posts one message on the REST channel and returns the bot messages."""
@@ -88,11 +129,28 @@ class Hygie:
             [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
              "--port", str(self.action_port)],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-            env={**os.environ, "SANIC_HOST": "127.0.0.1"},
+            env={**self.app_env, "SANIC_HOST": "127.0.0.1"},
         )
         self.processes["actions"] = process
         url = f"http://127.0.0.1:{self.action_port}/health"
         wait_until(lambda: requests.get(url, timeout=2).ok, 60, "action server", process)
+
+    def start_worker(self, name: str = "worker", **env: str) -> subprocess.Popen:
+        """Starts a reminder worker on the shared database."""
+        log = open(self.workdir / f"{name}.log", "ab")
+        process = subprocess.Popen(
+            [str(BIN / "python"), "-m", "actions.worker"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env={**self.app_env, "HYGIE_WORKER_ID": name, **env},
+        )
+        self.processes[name] = process
+        return process
+
+    def stop(self, name: str) -> None:
+        """Kills one process at once (kill -9), as a crash would."""
+        process = self.processes.pop(name)
+        process.kill()
+        process.wait(timeout=30)
 
     def stop_action_server(self) -> None:
         """Stops the action server, as a crash would."""
@@ -114,7 +172,7 @@ class FakeGraphApi:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with recorder.lock:
-                    recorder.requests.append({"path": self.path, "body": body})
+                    recorder.requests.append({"path": self.path, "body": body, "at": time.time()})
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
@@ -139,6 +197,8 @@ class FakeGraphApi:
         """The messages sent to one recipient, in order."""
         return [body["message"] for body in self.bodies_to(recipient)]
 
+
+PSEUDONYM_KEY = "test-pseudonym-key-" + secrets.token_hex(16)
 
 MESSENGER_ENV = {
     "FACEBOOK_VERIFY_TOKEN": "verify-" + secrets.token_hex(4),
@@ -175,27 +235,12 @@ def hygie(tmp_path_factory, fake_graph) -> Hygie:
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n",
         encoding="utf-8",
     )
-    servers = Hygie(f"http://127.0.0.1:{rasa_port}", secrets.token_urlsafe(16), action_port, workdir)
+    servers = Hygie(
+        f"http://127.0.0.1:{rasa_port}", secrets.token_urlsafe(16), action_port, workdir,
+        graph_url=fake_graph.url,
+    )
     servers.start_action_server()
-    log = open(workdir / "rasa.log", "ab")
-    rasa = subprocess.Popen(
-        [str(BIN / "rasa"), "run", "--model", str(MODEL), "--endpoints", str(endpoints),
-         "--credentials", "credentials.yml", "--port", str(rasa_port),
-         "--enable-api", "--auth-token", servers.token],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-        env={
-            **os.environ,
-            **MESSENGER_ENV,
-            "FACEBOOK_GRAPH_URL": fake_graph.url,
-            "RASA_TELEMETRY_ENABLED": "false",
-        },
-    )
-    servers.processes["rasa"] = rasa
-    status = f"{servers.rasa_url}/status"
-    wait_until(
-        lambda: requests.get(status, params={"token": servers.token}, timeout=5).ok,
-        300, "Rasa server", rasa,
-    )
+    servers.start_rasa_server()
     yield servers
     for process in servers.processes.values():
         process.terminate()

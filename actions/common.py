@@ -1,0 +1,83 @@
+"""What every action needs: a unit of work on the application database, and the
+patient's pseudonymous key for the conversation.
+
+The engine is made once per process (the first time an action needs it) and the
+schema is upgraded then; each action call opens its own short-lived session.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+from typing import Any, Callable, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
+
+from actions.services.pseudonym import patient_key, pseudonym_secret
+from actions.store.db import database_url, make_engine, make_session_factory
+from actions.store.migrate import upgrade
+from actions.store.types import utcnow
+from actions.store.unit_of_work import UnitOfWork
+
+# The REST channel and `rasa shell` report no input channel of their own.
+DEFAULT_CHANNEL = "rest"
+
+
+@functools.lru_cache(maxsize=4)
+def _session_factory(url: str) -> Callable[[], Session]:
+    upgrade(url)
+    return make_session_factory(make_engine(url))
+
+
+@functools.lru_cache(maxsize=1)
+def _secret() -> bytes:
+    return pseudonym_secret()
+
+
+def unit_of_work() -> UnitOfWork:
+    """A new unit of work on the database named by ``DATABASE_URL``."""
+    return UnitOfWork(_session_factory(database_url()))
+
+
+def channel_of(tracker: Tracker) -> str:
+    """The channel the patient writes from (``socketio``, ``facebook``, ``rest``...)."""
+    return tracker.get_latest_input_channel() or DEFAULT_CHANNEL
+
+
+def patient_id_of(tracker: Tracker) -> str:
+    """The patient's pseudonymous key: a keyed hash of channel and sender id."""
+    return patient_key(channel_of(tracker), tracker.sender_id, _secret())
+
+
+def now() -> datetime:
+    """The current instant, aware UTC."""
+    return utcnow()
+
+
+def entity(tracker: Tracker, name: str) -> Optional[str]:
+    """The value of an entity of the latest message (buttons carry ids this way)."""
+    for item in tracker.latest_message.get("entities") or []:
+        if item.get("entity") == name and item.get("value") not in (None, ""):
+            return str(item["value"])
+    return None
+
+
+def latest_text(tracker: Tracker) -> str:
+    """What the patient wrote, or a button's ``answer`` entity when a button was used."""
+    return entity(tracker, "answer") or tracker.latest_message.get("text") or ""
+
+
+def as_int(value: Any) -> Optional[int]:
+    """An id from an entity or a slot, or None when it is not a number."""
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def reset(slots: List[str]) -> List[Dict[str, Any]]:
+    """SlotSet events that empty the given slots."""
+    from rasa_sdk.events import SlotSet
+
+    return [SlotSet(slot, None) for slot in slots]

@@ -1,0 +1,94 @@
+"""The patient's rights over what Hygie stores: see it, get a copy, erase it (which also
+withdraws consent). Each is answered in the chat; erasing is confirmed first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.services.messages import message
+from actions.common import entity, latest_text, now, patient_id_of, unit_of_work
+from actions.services.medication_display import say_times
+from actions.services.patient_data import erase_patient, export_patient_data
+
+DATA_BUTTONS = [
+    {"title": "Recevoir une copie", "payload": '/ask_my_data{"operation": "export"}'},
+    {"title": "Tout effacer", "payload": "/erase_data"},
+]
+# "Je veux une copie de mes données", "exporter", "télécharger"...: the copy at once.
+EXPORT_WORDS = re.compile(r"cop(ie|y)|export|t[ée]l[ée]charg|envoi|envoy|json|fichier|portabilit", re.I)
+
+
+class ActionShowMyData(Action):
+    """"Quelles données avez-vous sur moi ?": a plain summary of every stored row."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return "action_show_my_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Summarises consent, medications, reminders and dose outcomes, or exports."""
+        if entity(tracker, "operation") == "export" or EXPORT_WORDS.search(latest_text(tracker)):
+            return export_to(dispatcher, tracker)
+        with unit_of_work() as uow:
+            patient_id = patient_id_of(tracker)
+            patient = uow.patients.get(patient_id)
+            if patient is None:
+                dispatcher.utter_message(**message("no_data"))
+                return []
+            consents = uow.consents.list_for_patient(patient_id)
+            medications = uow.medications.list_for_patient(patient_id)
+            reminders = len(uow.notifications.list_for_patient(patient_id))
+            outcomes = len(uow.outcomes.list_for_patient(patient_id))
+        lines = ["Voici ce que j'ai enregistré sur vous :"]
+        for consent in consents:
+            state = "retiré" if consent.withdrawn_at else "en cours"
+            lines.append(f"• Votre accord du {consent.granted_at:%d/%m/%Y} ({state}).")
+        for medication in medications:
+            lines.append(f"• {medication.name}, {medication.dose}, à {say_times(medication.times_of_day)}.")
+        lines.append(f"• {reminders} rappel(s) et {outcomes} prise(s) notée(s).")
+        lines.append(f"• Votre fuseau horaire ({patient.time_zone}) et votre langue ({patient.language}).")
+        dispatcher.utter_message(text="\n".join(lines), buttons=DATA_BUTTONS)
+        return []
+
+
+def export_to(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Sends the patient a JSON document with everything stored about them (audited)."""
+    export = export_patient_data(unit_of_work(), patient_id_of(tracker), now())
+    if export is None:
+        dispatcher.utter_message(**message("no_data"))
+        return []
+    document = json.dumps(export, ensure_ascii=False, indent=1)
+    dispatcher.utter_message(
+        text="Voici une copie de toutes vos données, au format JSON :\n" + document,
+        json_message={"hygie_export": export},
+    )
+    return []
+
+
+class ActionEraseData(Action):
+    """Withdraws consent and erases every row about the patient: reminders stop.
+
+    Nothing is kept beyond the audit event that an erasure happened (without the
+    patient's key), which is what accountability requires.
+    """
+
+    def name(self) -> Text:
+        """Action name."""
+        return "action_erase_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Erases, then says so."""
+        deleted = erase_patient(unit_of_work(), patient_id_of(tracker), now())
+        dispatcher.utter_message(**message("data_erased" if deleted["patients"] else "no_data"))
+        return [SlotSet("consent_given", False)]

@@ -1,0 +1,201 @@
+"""Medication reminders in the conversation: speak a reminder the worker triggered,
+record the patient's answer, show adherence, and show reminders that could not be
+delivered when the patient comes back.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.services.messages import message
+from actions.common import as_int, entity, now, patient_id_of, unit_of_work
+from actions.services.adherence import adherence
+from actions.services.medication_display import say_time
+from actions.services.reminder_rules import outcome_for_answer, snooze_until
+from actions.store.models import Notification
+
+EXTERNAL_INTENTS = ("EXTERNAL_medication_reminder", "EXTERNAL_medication_followup")
+TAKEN_BY_INTENT = {"dose_taken": True, "dose_skip": False}
+
+
+def _time_of(notification: Notification) -> str:
+    return say_time(notification.scheduled_local[-5:])
+
+
+def _spoken_before(tracker: Tracker, notification_id: str) -> bool:
+    """Whether an earlier trigger of this conversation carried the same reminder.
+
+    The worker may deliver a reminder twice if it dies between Rasa's answer and its
+    own commit; the patient hears it once.
+    """
+    triggers = [
+        event for event in tracker.events
+        if event.get("event") == "user"
+        and (event.get("parse_data") or {}).get("intent", {}).get("name") in EXTERNAL_INTENTS
+    ]
+    for event in triggers[:-1]:
+        for item in (event.get("parse_data") or {}).get("entities") or []:
+            if item.get("entity") == "notification_id" and str(item.get("value")) == notification_id:
+                return True
+    return False
+
+
+def reminder_message(notification: Notification, medication: Any) -> Dict[str, Any]:
+    """The response and its values for one reminder (dose or follow-up)."""
+    advice = medication.instruction or ""
+    instruction = f" {advice[:1].upper()}{advice[1:]}." if advice else ""
+    return {
+        "key": "medication_followup"
+        if notification.kind == "medication_followup" else "medication_reminder",
+        "name": medication.name,
+        "dose": medication.dose,
+        "instruction": instruction,
+        "time": _time_of(notification),
+        "notification_id": str(notification.id),
+    }
+
+
+class ActionSendMedicationReminder(Action):
+    """Speaks the reminder the worker triggered (EXTERNAL_medication_*)."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return "action_send_medication_reminder"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Reads the row; says nothing for an unknown, foreign, answered or repeated one."""
+        notification_id = entity(tracker, "notification_id")
+        if notification_id is None or _spoken_before(tracker, notification_id):
+            return []
+        with unit_of_work() as uow:
+            notification = uow.notifications.get(as_int(notification_id) or -1)
+            if notification is None or notification.patient_id != patient_id_of(tracker):
+                return []
+            medication = uow.medications.get(notification.medication_id)
+            if medication is None or uow.outcomes.get(medication.id, notification.scheduled_at):
+                return []
+            values = reminder_message(notification, medication)
+        dispatcher.utter_message(**message(values.pop("key"), **values))
+        return [SlotSet("reminder_id", notification_id)]
+
+
+class ActionRecordDoseAnswer(Action):
+    """Records "C'est pris", "Dans 10 min" or "Je ne le prends pas"."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return "action_record_dose_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Stores the outcome (or the snooze) of the reminder answered."""
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        notification_id = as_int(entity(tracker, "notification_id") or tracker.get_slot("reminder_id"))
+        moment = now()
+        with unit_of_work() as uow:
+            notification = uow.notifications.get(notification_id) if notification_id else None
+            if notification is None or notification.patient_id != patient_id_of(tracker):
+                dispatcher.utter_message(**message("no_pending_reminder"))
+                return []
+            medication = uow.medications.get(notification.medication_id)
+            if intent == "dose_snooze":
+                response = self._snooze(uow, notification, moment)
+            else:
+                response = self._record(uow, medication, notification, moment, TAKEN_BY_INTENT.get(intent, True))
+        dispatcher.utter_message(**message(response))
+        return [SlotSet("reminder_id", None)] if response != "dose_snoozed" else []
+
+    @staticmethod
+    def _snooze(uow: Any, notification: Notification, moment: Any) -> str:
+        until = snooze_until(notification.scheduled_at, moment)
+        if until is None:
+            return "dose_snooze_too_late"
+        uow.notifications.reschedule(notification.id, until)
+        return "dose_snoozed"
+
+    @staticmethod
+    def _record(uow: Any, medication: Any, notification: Notification, moment: Any, taken: bool) -> str:
+        status = outcome_for_answer(notification.scheduled_at, moment, taken)
+        outcome, created = uow.outcomes.record(
+            medication, notification.scheduled_at, status, moment, notification.id
+        )
+        if not created:
+            if outcome.status != "missed" or not taken:
+                return "reminder_already_answered"
+            outcome.status, outcome.recorded_at = "late", moment
+            status = "late"
+        uow.notifications.cancel_pending_for_dose(medication.id, notification.scheduled_at)
+        return {"taken": "dose_taken", "late": "dose_late"}.get(status, "dose_skipped")
+
+
+def adherence_text(rows: List[Any], outcomes: List[Any], moment: Any) -> Optional[str]:
+    """The "Mon suivi" message: per medication, 7 and 30 days, and the streak."""
+    if not rows:
+        return None
+    lines = ["Votre suivi :"]
+    for medication in rows:
+        mine = [(o.scheduled_at, o.status) for o in outcomes if o.medication_id == medication.id]
+        record = adherence(mine, moment)
+        lines.append(f"• {medication.name} ({medication.dose})")
+        for label, counts in (("7 derniers jours", record.last_7_days), ("30 derniers jours", record.last_30_days)):
+            lines.append(
+                f"  {label} : {counts.taken} à l'heure, {counts.late} en retard, "
+                f"{counts.missed} oubliée(s), {counts.skipped} non prise(s)"
+            )
+        lines.append(f"  Série en cours : {record.streak} prise(s) d'affilée")
+    return "\n".join(lines)
+
+
+class ActionShowAdherence(Action):
+    """"Mon suivi": taken, late, missed over 7 and 30 days, and the current streak."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return "action_show_adherence"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Reads the patient's medications and outcomes (nothing without consent)."""
+        with unit_of_work() as uow:
+            patient_id = patient_id_of(tracker)
+            rows = [m for m in uow.medications.list_for_patient(patient_id) if m.status != "stopped"]
+            text = adherence_text(rows, uow.outcomes.list_for_patient(patient_id), now())
+        if text is None:
+            dispatcher.utter_message(**message("no_medication"))
+        else:
+            dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionSessionStart(Action):
+    """Starts a session as Rasa does, then shows reminders that could not be delivered."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Carries the slots over (as configured) and says what was missed."""
+        events: List[Dict[Text, Any]] = [SessionStarted()]
+        events += [SlotSet(key, value) for key, value in tracker.current_slot_values().items() if value is not None]
+        with unit_of_work() as uow:
+            pending = uow.notifications.undelivered_for_patient(patient_id_of(tracker))
+            for notification in pending:
+                medication = uow.medications.get(notification.medication_id)
+                if medication is None:
+                    continue
+                dispatcher.utter_message(
+                    **message("missed_while_away", name=medication.name, time=_time_of(notification))
+                )
+                uow.notifications.mark_shown(notification.id, now())
+        return events + [ActionExecuted("action_listen")]

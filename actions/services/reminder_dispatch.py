@@ -1,0 +1,265 @@
+"""Dispatching due reminders: which to send, and what to record once tried.
+
+The worker (:mod:`actions.worker`) runs the cycle; this module holds its rules and its
+transactions, so that they are tested on SQLite without HTTP:
+
+1. :func:`claim_jobs` claims due medication reminders and, in the same transaction,
+   closes those not to send: consent withdrawn, medication paused or stopped, or dose
+   already answered (``cancelled``); too late by the grace rule (``missed``, and the
+   dose recorded missed). The others come back as :class:`Job` s.
+2. The worker delivers each job through Rasa (:mod:`actions.delivery`) and gets an
+   :class:`Attempt`.
+3. :func:`record_attempts` closes the claims in one transaction: ``sent`` (a dose
+   reminder then plans its follow-up), retried later, ``undeliverable``, or released.
+4. :func:`record_missed_doses`, run periodically, records a dose missed when nobody
+   answered it by its deadline (``T + MISSED_AFTER``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from actions.services.delivery_contract import DELIVERABLE_KINDS
+from actions.services.reminder_planning import followup_values
+from actions.services.reminder_rules import (
+    MISSED_AFTER,
+    MISSED_SWEEP_LOOKBACK,
+    Delivery,
+    delivery_decision,
+    delivery_retry_at,
+    followup_after_sending,
+)
+from actions.store.models import Medication, Notification
+from actions.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Job:
+    """A claimed reminder to deliver, with what delivering and recording it need.
+
+    Attributes:
+        notification_id: The notification row.
+        kind: Its kind (``medication_dose`` or ``medication_followup``).
+        conversation_id: The patient's Rasa conversation (patient data: never log it).
+        patient_id: The patient's pseudonymous key.
+        medication_id: The medication the reminder is about.
+        scheduled_at: The dose time.
+        due_at: When the reminder was due.
+        attempts: Claims of this row so far, this one included.
+        time_zone: The patient's time zone (to plan the follow-up).
+        in_doubt: An earlier claim may have reached Rasa without being recorded: look
+            in the tracker before sending.
+    """
+
+    notification_id: int
+    kind: str
+    conversation_id: str
+    patient_id: str
+    medication_id: int
+    scheduled_at: datetime
+    due_at: datetime
+    attempts: int
+    time_zone: str
+    in_doubt: bool
+
+
+class Outcome(str, Enum):
+    """What became of one delivery attempt."""
+
+    DELIVERED = "delivered"  # Rasa answered 2xx
+    ALREADY_DELIVERED = "already_delivered"  # found in the tracker, not sent again
+    FAILED = "failed"  # connection error, timeout, 5xx: retry later
+    REFUSED = "refused"  # 4xx: undeliverable at once
+    INTERRUPTED = "interrupted"  # the worker stopped first: release the claim
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """The result of delivering a job.
+
+    Attributes:
+        job: The job.
+        outcome: What happened.
+        at: When it was known (``sent_at`` when delivered).
+        error: A short code without patient data (``"http_503"``, ``"timeout"``).
+    """
+
+    job: Job
+    outcome: Outcome
+    at: datetime
+    error: str | None = None
+
+
+def claim_jobs(
+    uow: UnitOfWork, now: datetime, worker_id: str, limit: int
+) -> tuple[list[Job], Counter]:
+    """Claim due reminders; close at once those not to send; return the others.
+
+    Args:
+        uow: A unit of work (opened and committed here).
+        now: The current instant.
+        worker_id: This worker's name.
+        limit: The most reminders to claim.
+
+    Returns:
+        The jobs to deliver, and counts of what was claimed and closed (``claimed``,
+        ``cancelled``, ``missed``).
+    """
+    counts: Counter = Counter()
+    jobs: list[Job] = []
+    with uow:
+        rows = uow.notifications.claim_due(now, worker_id, limit, DELIVERABLE_KINDS)
+        counts["claimed"] = len(rows)
+        if not rows:
+            return jobs, counts
+        medications = uow.medications.get_many({row.medication_id for row in rows})
+        consented = uow.consents.consented({row.patient_id for row in rows})
+        answered = uow.outcomes.answered(
+            (row.medication_id, row.scheduled_at) for row in rows
+        )
+        for row in rows:
+            medication = medications.get(row.medication_id)
+            if (
+                medication is None
+                or medication.status != "active"
+                or row.patient_id not in consented
+                or (row.medication_id, row.scheduled_at) in answered
+            ):
+                uow.notifications.mark_cancelled(row.id, worker_id)
+                counts["cancelled"] += 1
+                continue
+            decision = delivery_decision(row.kind, row.scheduled_at, row.due_at, now)
+            if decision is Delivery.TOO_LATE:
+                uow.notifications.mark_missed(row.id, worker_id)
+                _record_missed(uow, medication, row, now)
+                counts["missed"] += 1
+                continue
+            jobs.append(_job(row, medication))
+    return jobs, counts
+
+
+def record_attempts(
+    uow: UnitOfWork, attempts: list[Attempt], worker_id: str
+) -> Counter:
+    """Close the claims of delivery attempts, in one transaction.
+
+    * delivered (or found already delivered): ``sent`` at ``attempt.at``; a dose
+      reminder plans its follow-up, unless the dose is answered or the follow-up time
+      has passed;
+    * failed: retried later (``RETRY_DELAY`` × attempts), or ``undeliverable`` after
+      ``MAX_DELIVERY_ATTEMPTS`` or when the retry would reach the missed deadline;
+    * refused (4xx): ``undeliverable`` at once;
+    * interrupted: released, due as before.
+
+    A claim this worker no longer holds (released as stale) is left as it is.
+
+    Args:
+        uow: A unit of work (opened and committed here).
+        attempts: The attempts to record.
+        worker_id: This worker's name.
+
+    Returns:
+        Counts by result: ``sent``, ``deduplicated`` (found already delivered),
+        ``retried``, ``undeliverable``, ``released``, ``followups``, ``lost_claims``.
+    """
+    counts: Counter = Counter()
+    if not attempts:
+        return counts
+    with uow:
+        answered = uow.outcomes.answered(
+            (a.job.medication_id, a.job.scheduled_at)
+            for a in attempts
+            if a.outcome in (Outcome.DELIVERED, Outcome.ALREADY_DELIVERED)
+        )
+        for attempt in attempts:
+            key, held = _close(uow, attempt, worker_id)
+            counts[key if held else "lost_claims"] += 1
+            job = attempt.job
+            if (
+                held
+                and key in ("sent", "deduplicated")
+                and job.kind == "medication_dose"
+                and (job.medication_id, job.scheduled_at) not in answered
+                and followup_after_sending(job.scheduled_at, attempt.at) is not None
+            ):
+                values = followup_values(job, job.time_zone)
+                counts["followups"] += uow.notifications.add_if_absent(
+                    [values], attempt.at
+                )
+    return counts
+
+
+def record_missed_doses(uow: UnitOfWork, now: datetime) -> int:
+    """Record missed the doses nobody answered by their deadline.
+
+    Their remaining pending reminders (a snooze) are cancelled: no more messages.
+
+    Args:
+        uow: A unit of work (opened and committed here).
+        now: The current instant.
+
+    Returns:
+        How many doses were recorded missed.
+    """
+    recorded = 0
+    with uow:
+        # A dose scheduled at T is missed from T + MISSED_AFTER (is_dose_missed).
+        latest = now - MISSED_AFTER
+        rows = uow.outcomes.unanswered_dose_reminders(
+            scheduled_until=latest, scheduled_since=latest - MISSED_SWEEP_LOOKBACK
+        )
+        medications = uow.medications.get_many({row.medication_id for row in rows})
+        for row in rows:
+            recorded += _record_missed(uow, medications[row.medication_id], row, now)
+    return recorded
+
+
+def _job(row: Notification, medication: Medication) -> Job:
+    return Job(
+        notification_id=row.id,
+        kind=row.kind,
+        conversation_id=medication.patient.conversation_id,
+        patient_id=row.patient_id,
+        medication_id=row.medication_id,
+        scheduled_at=row.scheduled_at,
+        due_at=row.due_at,
+        attempts=row.attempts,
+        time_zone=medication.patient.time_zone,
+        # Never sent, and claimed before: a worker may have died mid-delivery. (A
+        # snoozed row was sent before: its earlier trigger would match, so it is not
+        # checked, and a lost claim of it may be delivered twice.)
+        in_doubt=row.attempts > 1 and row.sent_at is None,
+    )
+
+
+def _record_missed(
+    uow: UnitOfWork, medication: Medication, row: Notification, now: datetime
+) -> int:
+    dose_reminder = row.id if row.kind == "medication_dose" else None
+    _, created = uow.outcomes.record(
+        medication, row.scheduled_at, "missed", now, notification_id=dose_reminder
+    )
+    uow.notifications.cancel_pending_for_dose(medication.id, row.scheduled_at)
+    return int(created)
+
+
+def _close(uow: UnitOfWork, attempt: Attempt, worker_id: str) -> tuple[str, bool]:
+    """Apply one attempt to its row; return its count name and whether it applied."""
+    job, notifications = attempt.job, uow.notifications
+    if attempt.outcome in (Outcome.DELIVERED, Outcome.ALREADY_DELIVERED):
+        key = "sent" if attempt.outcome is Outcome.DELIVERED else "deduplicated"
+        return key, notifications.mark_sent(job.notification_id, worker_id, attempt.at)
+    if attempt.outcome is Outcome.INTERRUPTED:
+        return "released", notifications.release(job.notification_id, worker_id)
+    error = attempt.error or attempt.outcome.value
+    if attempt.outcome is Outcome.FAILED:
+        retry = delivery_retry_at(job.kind, job.scheduled_at, job.attempts, attempt.at)
+        if retry is not None:
+            return "retried", notifications.retry_later(
+                job.notification_id, worker_id, retry, error
+            )
+    held = notifications.mark_undeliverable(job.notification_id, worker_id, error)
+    return "undeliverable", held

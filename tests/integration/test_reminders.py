@@ -1,0 +1,153 @@
+"""Medication reminders end to end: Messenger conversation → action server → database →
+worker → Rasa's HTTP API → the patient's channel (the fake Graph API), on real servers."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from actions.services.pseudonym import patient_key
+from tests.integration.conftest import PSEUDONYM_KEY
+from tests.integration.test_messenger import batch, message_text, page_event, post_webhook
+
+pytestmark = pytest.mark.integration
+
+PARIS = ZoneInfo("Europe/Paris")
+PATIENT_TABLES = ("patients", "consents", "medications", "notifications", "dose_outcomes")
+
+
+def say(hygie, psid, text):
+    assert post_webhook(hygie, batch([page_event(psid, text)])).status_code == 200
+
+
+def click(hygie, psid, payload):
+    event = {"sender": {"id": psid}, "postback": {"payload": payload, "title": "x", "mid": f"pb-{uuid.uuid4().hex}"}}
+    assert post_webhook(hygie, batch([event])).status_code == 200
+
+
+def texts_to(fake_graph, psid):
+    return [message_text(m) for m in fake_graph.sent_to(psid)]
+
+
+def buttons_of(message):
+    template = (message.get("attachment") or {}).get("payload") or {}
+    return template.get("buttons") or message.get("quick_replies") or []
+
+
+def wait_text(fake_graph, psid, fragment, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for body in fake_graph.bodies_to(psid):
+            if fragment in message_text(body["message"]):
+                return body
+        time.sleep(0.2)
+    raise AssertionError(f"{fragment!r} never sent; got {texts_to(fake_graph, psid)}")
+
+
+def due_in(seconds: int) -> datetime:
+    """A whole local minute at least ``seconds`` ahead, in Paris time."""
+    moment = datetime.now(PARIS) + timedelta(seconds=seconds)
+    return moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+
+
+def create_reminder(hygie, fake_graph, psid, name, due):
+    say(hygie, psid, f"rappelle moi de prendre 1 comprimé de {name} à {due:%H}h{due:%M} tous les jours sans fin")
+    wait_text(fake_graph, psid, "Acceptez-vous")
+    click(hygie, psid, "/affirm")
+    wait_text(fake_graph, psid, "J'enregistre ce rappel ?")
+    click(hygie, psid, "/affirm")
+    wait_text(fake_graph, psid, "C'est enregistré")
+
+
+def rows(hygie, table, patient_id):
+    with sqlite3.connect(hygie.database_url.replace("sqlite:///", "")) as db:
+        column = "id" if table == "patients" else "patient_id"
+        return db.execute(f"SELECT * FROM {table} WHERE {column} = ?", (patient_id,)).fetchall()
+
+
+def test_a_reminder_made_in_the_conversation_arrives_on_time_and_is_followed(hygie, fake_graph):
+    psid = f"psid-{uuid.uuid4().hex}"
+    due = due_in(45)
+    create_reminder(hygie, fake_graph, psid, "doliprane", due)
+    hygie.start_worker("worker-on-time")
+    try:
+        reminder = wait_text(fake_graph, psid, "C'est l'heure de votre doliprane", seconds=200)
+        assert abs(reminder["at"] - due.timestamp()) <= 5, reminder["at"] - due.timestamp()
+        assert reminder["messaging_type"] == "RESPONSE"
+        taken = [b["payload"] for b in buttons_of(reminder["message"]) if b["title"] == "C'est pris"]
+        click(hygie, psid, taken[0])
+        wait_text(fake_graph, psid, "Parfait, c'est noté")
+        say(hygie, psid, "mon suivi")
+        record = wait_text(fake_graph, psid, "Votre suivi")
+        assert "7 derniers jours : 1 à l'heure, 0 en retard, 0 oubliée(s)" in message_text(record["message"])
+        patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
+        assert [r[-2] for r in rows(hygie, "dose_outcomes", patient)] == ["taken"]
+    finally:
+        hygie.stop("worker-on-time")
+
+
+def test_without_consent_nothing_about_the_patient_is_stored(hygie, fake_graph):
+    psid = f"psid-{uuid.uuid4().hex}"
+    say(hygie, psid, "je voudrais un rappel pour mon kardegic tous les matins")
+    wait_text(fake_graph, psid, "Acceptez-vous")
+    click(hygie, psid, "/deny")
+    wait_text(fake_graph, psid, "je n'enregistre rien")
+    for text, answer in (
+        ("mes rappels", "aucun rappel"),
+        ("quelles données avez vous sur moi", "aucune donnée"),
+        ("mon suivi", "aucun rappel"),
+    ):
+        say(hygie, psid, text)
+        wait_text(fake_graph, psid, answer)
+    patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
+    assert {table: rows(hygie, table, patient) for table in PATIENT_TABLES} == {t: [] for t in PATIENT_TABLES}
+
+
+def test_export_then_erase_leaves_nothing(hygie, fake_graph):
+    psid = f"psid-{uuid.uuid4().hex}"
+    create_reminder(hygie, fake_graph, psid, "ventoline", due_in(3600))
+    patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
+    assert rows(hygie, "medications", patient)
+    say(hygie, psid, "je veux une copie de mes données")
+    wait_text(fake_graph, psid, "au format JSON")
+    time.sleep(2)
+    sent = texts_to(fake_graph, psid)
+    start = max(i for i, t in enumerate(sent) if "au format JSON" in t)
+    # Long texts reach Messenger in several messages, cut at line breaks.
+    document = json.loads("\n".join(sent[start:]).split("au format JSON :\n", 1)[1])
+    assert [m["name"] for m in document["medications"]] == ["ventoline"]
+    assert document["consents"][0]["notice_version"]
+    say(hygie, psid, "supprimez toutes mes données")
+    wait_text(fake_graph, psid, "Voulez-vous vraiment effacer")
+    click(hygie, psid, "/affirm")
+    wait_text(fake_graph, psid, "toutes vos données sont effacées")
+    assert {table: rows(hygie, table, patient) for table in PATIENT_TABLES} == {t: [] for t in PATIENT_TABLES}
+
+
+def test_killed_worker_and_rasa_server_lose_no_reminder_and_send_each_once(hygie, fake_graph):
+    patients = [f"psid-{uuid.uuid4().hex}" for _ in range(2)]
+    due = due_in(40)
+    for psid, name in zip(patients, ("levothyrox", "kardegic")):
+        create_reminder(hygie, fake_graph, psid, name, due)
+    hygie.start_worker("worker-a", HYGIE_STALE_CLAIM_SECONDS="5")
+    time.sleep(2)
+    hygie.stop("worker-a")
+    hygie.stop("rasa")
+    time.sleep(max(0.0, due.timestamp() - time.time()) + 5)
+    hygie.start_rasa_server()
+    hygie.start_worker("worker-b", HYGIE_STALE_CLAIM_SECONDS="5")
+    try:
+        for psid in patients:
+            wait_text(fake_graph, psid, "C'est l'heure de votre", seconds=120)
+        time.sleep(8)
+        for psid in patients:
+            sent = [t for t in texts_to(fake_graph, psid) if "C'est l'heure de votre" in t]
+            assert len(sent) == 1, sent
+    finally:
+        hygie.stop("worker-b")
