@@ -17,7 +17,7 @@ RASA := $(BIN)/rasa
 PYTEST := $(BIN)/python -m pytest
 STAMP := $(VENV)/.installed
 
-.PHONY: help install train run test unit validate test-stories integration nlu-report clean webchat-deps
+.PHONY: help install train run test unit validate test-stories integration nlu-report clean webchat-deps bench bench-reminders
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -71,6 +71,11 @@ test: unit validate train test-stories integration ## Everything CI runs
 nlu-report: $(STAMP) ## Cross-validated NLU report: per-intent and macro F1
 	$(RASA) test nlu --cross-validation --folds 5 --out results/nlu
 	$(BIN)/python scripts/nlu_report.py results/nlu
+
+bench-reminders: $(STAMP) ## Reminder worker: 1,000 doses due at once; throughput, lateness
+	$(BIN)/python scripts/bench_reminders.py
+
+bench: bench-reminders ## All benchmarks
 
 clean: ## Remove trained models and test results
 	rm -rf models results .rasa

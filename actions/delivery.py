@@ -23,7 +23,7 @@ from urllib.parse import quote
 import aiohttp
 from yarl import URL
 
-from actions.services.delivery_contract import count_triggers, trigger_payload
+from actions.services.delivery_contract import already_delivered, trigger_payload
 from actions.services.reminder_dispatch import Attempt, Job, Outcome
 
 logger = logging.getLogger(__name__)
@@ -137,4 +137,5 @@ class RasaClient:
                 return response.status, False
             tracker = await response.json(content_type=None)
         events = (tracker.get("events") or []) if isinstance(tracker, dict) else []
-        return response.status, count_triggers(events, job.notification_id) > 0
+        found = already_delivered(events, job.notification_id, job.resent)
+        return response.status, found

@@ -20,6 +20,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services.messages import message
 from actions.common import latest_text, now, patient_id_of, reset, unit_of_work
+from actions.services.delivery_contract import (
+    MEDICATION_FOLLOWUP_INTENT,
+    MEDICATION_REMINDER_INTENT,
+)
 from actions.services.medication_display import (
     NO_END,
     say_days,
@@ -55,7 +59,7 @@ HINTS = {
 # (emergencies and crises first, "Annuler", reminders triggered by the worker).
 NEVER_ANSWERS = frozenset(
     {"emergency_medical", "emergency_poisoning", "crisis_suicidal", "deny"}
-    | {"EXTERNAL_medication_reminder", "EXTERNAL_medication_followup"}
+    | {MEDICATION_REMINDER_INTENT, MEDICATION_FOLLOWUP_INTENT}
 )
 # Intents of a plausible answer: when the form cannot read one, it says how to answer.
 # Any other message it cannot read (a question...) goes to the rules too.

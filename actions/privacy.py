@@ -67,10 +67,7 @@ def export_to(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[T
         dispatcher.utter_message(**message("no_data"))
         return []
     document = json.dumps(export, ensure_ascii=False, indent=1)
-    dispatcher.utter_message(
-        text="Voici une copie de toutes vos données, au format JSON :\n" + document,
-        json_message={"hygie_export": export},
-    )
+    dispatcher.utter_message(text="Voici une copie de toutes vos données, au format JSON :\n" + document)
     return []
 
 

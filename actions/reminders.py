@@ -14,34 +14,20 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.services.messages import message
 from actions.common import as_int, entity, now, patient_id_of, unit_of_work
 from actions.services.adherence import adherence
+from actions.services.delivery_contract import (
+    NOTIFICATION_ID_ENTITY,
+    already_delivered,
+    events_before_latest_trigger,
+)
 from actions.services.medication_display import say_time
 from actions.services.reminder_rules import outcome_for_answer, snooze_until
 from actions.store.models import Notification
 
-EXTERNAL_INTENTS = ("EXTERNAL_medication_reminder", "EXTERNAL_medication_followup")
 TAKEN_BY_INTENT = {"dose_taken": True, "dose_skip": False}
 
 
 def _time_of(notification: Notification) -> str:
     return say_time(notification.scheduled_local[-5:])
-
-
-def _spoken_before(tracker: Tracker, notification_id: str) -> bool:
-    """Whether an earlier trigger of this conversation carried the same reminder.
-
-    The worker may deliver a reminder twice if it dies between Rasa's answer and its
-    own commit; the patient hears it once.
-    """
-    triggers = [
-        event for event in tracker.events
-        if event.get("event") == "user"
-        and (event.get("parse_data") or {}).get("intent", {}).get("name") in EXTERNAL_INTENTS
-    ]
-    for event in triggers[:-1]:
-        for item in (event.get("parse_data") or {}).get("entities") or []:
-            if item.get("entity") == "notification_id" and str(item.get("value")) == notification_id:
-                return True
-    return False
 
 
 def reminder_message(notification: Notification, medication: Any) -> Dict[str, Any]:
@@ -70,12 +56,17 @@ class ActionSendMedicationReminder(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Reads the row; says nothing for an unknown, foreign, answered or repeated one."""
-        notification_id = entity(tracker, "notification_id")
-        if notification_id is None or _spoken_before(tracker, notification_id):
+        notification_id = entity(tracker, NOTIFICATION_ID_ENTITY)
+        if notification_id is None:
             return []
         with unit_of_work() as uow:
             notification = uow.notifications.get(as_int(notification_id) or -1)
             if notification is None or notification.patient_id != patient_id_of(tracker):
+                return []
+            # The worker may deliver twice if it died between Rasa's answer and its own
+            # commit: the patient hears it once (a snooze is a new delivery).
+            earlier = events_before_latest_trigger(tracker.events)
+            if already_delivered(earlier, notification.id, resent=notification.sent_at is not None):
                 return []
             medication = uow.medications.get(notification.medication_id)
             if medication is None or uow.outcomes.get(medication.id, notification.scheduled_at):

@@ -9,7 +9,8 @@ Environment (defaults in brackets):
 * ``HYGIE_WORKER_POLL_SECONDS`` [1.0]: how often due reminders are looked for;
 * ``HYGIE_WORKER_CONCURRENCY`` [20]: deliveries in flight at once;
 * ``HYGIE_WORKER_MAINTENANCE_SECONDS`` [60]: planning, stale claims, missed doses;
-* ``HYGIE_WORKER_TIMEOUT_SECONDS`` [10]: one request to Rasa;
+* ``HYGIE_WORKER_TIMEOUT_SECONDS`` [10, or half the stale-claim delay if shorter]: one
+  request to Rasa;
 * ``HYGIE_STALE_CLAIM_SECONDS`` [600]: a claim older than this was left by a dead worker
   (must exceed the request timeout);
 * ``HYGIE_CLOCK_OFFSET_SECONDS`` [0]: added to the real clock, for tests and demos only
@@ -22,7 +23,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from actions.services.reminder_rules import STALE_CLAIM_AFTER
@@ -94,11 +95,16 @@ class WorkerSettings:
                 seconds=_number(env, "HYGIE_CLOCK_OFFSET_SECONDS", 0.0, None)
             ),
         )
-        if settings.stale_claim_after.total_seconds() <= settings.request_timeout:
-            raise ConfigurationError(
-                "HYGIE_STALE_CLAIM_SECONDS must exceed HYGIE_WORKER_TIMEOUT_SECONDS: "
-                "a claim still being delivered would be taken by another worker."
-            )
+        stale_seconds = settings.stale_claim_after.total_seconds()
+        if stale_seconds <= settings.request_timeout:
+            if env.get("HYGIE_WORKER_TIMEOUT_SECONDS", "").strip():
+                raise ConfigurationError(
+                    "HYGIE_STALE_CLAIM_SECONDS must exceed "
+                    "HYGIE_WORKER_TIMEOUT_SECONDS: a claim still being delivered would "
+                    "be taken by another worker."
+                )
+            # A short stale-claim delay (tests): requests must end well before it.
+            settings = replace(settings, request_timeout=stale_seconds / 2)
         return settings
 
 

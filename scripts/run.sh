@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts Hygie on one machine: action server, Rasa server, chat page. Ctrl-C stops all.
+# Starts Hygie on one machine: action server, Rasa server, reminder worker, chat page.
+# Ctrl-C stops all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,10 @@ sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > var/endpoints.r
   --credentials credentials.yml --port "$RASA_PORT" \
   --enable-api --auth-token "$RASA_AUTH_TOKEN" \
   --cors "http://localhost:${WEB_PORT}" "http://127.0.0.1:${WEB_PORT}" &
+pids+=($!)
+
+# The reminder worker: delivers due reminders through Rasa's HTTP API (with the token).
+RASA_URL="http://127.0.0.1:${RASA_PORT}" "$BIN/python" -m actions.worker &
 pids+=($!)
 
 # The chat page's server reads the history with the token; the browser never sees it.

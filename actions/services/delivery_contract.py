@@ -12,11 +12,16 @@ name in ``parse_data.intent.name``, entities as ``[{"entity": …, "value": …}
 maps the intent to an action that reads the notification row and speaks.
 
 **Delivery is at least once.** A worker can die after Rasa spoke but before the row was
-marked sent; the row then comes back. Before sending such a row again, the worker looks
-for the notification id in the conversation's tracker and does not send it twice
-(:func:`count_triggers`). The action should apply the same test to the events before
-the current one (``count_triggers(events, id) > 1``): it then catches a duplicate that
-was still in flight when the worker looked, and stays silent.
+marked sent; the row then comes back. Before sending a row claimed before, the worker
+reads the conversation's tracker and skips the row if :func:`already_delivered` says
+so. The action speaking a reminder applies the same test to the events before its own
+trigger (:func:`events_before_latest_trigger`), to stay silent for a duplicate that was
+still in flight when the worker looked.
+
+A snoozed reminder is the same row delivered again (same ``notification_id``): pass
+``resent=True`` (the row has a ``sent_at``), and only a trigger after the patient's
+latest message counts, since the earlier one was answered by that message ("dans 10
+min").
 
 Pure: no Rasa import, so the worker, the actions and their tests share it.
 """
@@ -83,17 +88,49 @@ def notification_id_of(event: Mapping[str, Any]) -> int | None:
     return None
 
 
-def count_triggers(events: Iterable[Mapping[str, Any]], notification_id: int) -> int:
-    """Count the tracker events that delivered this notification.
+def is_patient_message(event: Mapping[str, Any]) -> bool:
+    """Whether a tracker event is a message from the patient (not a trigger)."""
+    if event.get("event") != "user":
+        return False
+    return not (event.get("metadata") or {}).get("is_external")
 
-    The worker sends a row again only when this is 0. The action, whose own trigger is
-    the latest event, treats a count above 1 as a duplicate to ignore.
+
+def already_delivered(
+    events: Iterable[Mapping[str, Any]], notification_id: int, resent: bool
+) -> bool:
+    """Whether the tracker already holds this delivery of the notification.
 
     Args:
-        events: Serialised tracker events, oldest first.
+        events: Serialised tracker events, oldest first: all of them for the worker,
+            those before its own trigger for the action.
         notification_id: The notification row's id.
+        resent: The row was delivered before and is delivered again (a snooze):
+            a trigger counts only if no patient message came after it.
 
     Returns:
-        How many reminder triggers name this notification.
+        Whether a trigger of this delivery is there: do not speak it again.
     """
-    return sum(1 for event in events if notification_id_of(event) == notification_id)
+    for event in reversed(list(events)):
+        if notification_id_of(event) == notification_id:
+            return True
+        if resent and is_patient_message(event):
+            return False
+    return False
+
+
+def events_before_latest_trigger(
+    events: Iterable[Mapping[str, Any]],
+) -> list[Mapping[str, Any]]:
+    """The events before the latest reminder trigger (the one an action is running for).
+
+    Args:
+        events: Serialised tracker events, oldest first (``tracker.events``).
+
+    Returns:
+        The events before the last reminder trigger; all of them if there is none.
+    """
+    events = list(events)
+    for index in range(len(events) - 1, -1, -1):
+        if notification_id_of(events[index]) is not None:
+            return events[:index]
+    return events

@@ -50,8 +50,10 @@ class Job:
         due_at: When the reminder was due.
         attempts: Claims of this row so far, this one included.
         time_zone: The patient's time zone (to plan the follow-up).
-        in_doubt: An earlier claim may have reached Rasa without being recorded: look
-            in the tracker before sending.
+        in_doubt: Claimed before: that claim may have reached Rasa without being
+            recorded, so look in the tracker before sending.
+        resent: Delivered before (a snooze): in the tracker, only a trigger after the
+            patient's latest message is this delivery.
     """
 
     notification_id: int
@@ -64,6 +66,7 @@ class Job:
     attempts: int
     time_zone: str
     in_doubt: bool
+    resent: bool
 
 
 class Outcome(str, Enum):
@@ -168,27 +171,31 @@ def record_attempts(
     counts: Counter = Counter()
     if not attempts:
         return counts
+    delivered = {
+        a.job.notification_id: a
+        for a in attempts
+        if a.outcome in (Outcome.DELIVERED, Outcome.ALREADY_DELIVERED)
+    }
     with uow:
-        answered = uow.outcomes.answered(
-            (a.job.medication_id, a.job.scheduled_at)
-            for a in attempts
-            if a.outcome in (Outcome.DELIVERED, Outcome.ALREADY_DELIVERED)
+        held = uow.notifications.mark_sent_many(
+            {nid: a.at for nid, a in delivered.items()}, worker_id
         )
+        for attempt in delivered.values():
+            if attempt.job.notification_id not in held:
+                counts["lost_claims"] += 1
+            elif attempt.outcome is Outcome.DELIVERED:
+                counts["sent"] += 1
+            else:
+                counts["deduplicated"] += 1
+        followups = _followups(uow, [delivered[nid] for nid in held])
+        if followups:
+            latest = max(a.at for a in attempts)
+            uow.notifications.add_many_if_absent(followups, latest)
+            counts["followups"] += len(followups)
         for attempt in attempts:
-            key, held = _close(uow, attempt, worker_id)
-            counts[key if held else "lost_claims"] += 1
-            job = attempt.job
-            if (
-                held
-                and key in ("sent", "deduplicated")
-                and job.kind == "medication_dose"
-                and (job.medication_id, job.scheduled_at) not in answered
-                and followup_after_sending(job.scheduled_at, attempt.at) is not None
-            ):
-                values = followup_values(job, job.time_zone)
-                counts["followups"] += uow.notifications.add_if_absent(
-                    [values], attempt.at
-                )
+            if attempt.job.notification_id not in delivered:
+                key, applied = _close(uow, attempt, worker_id)
+                counts[key if applied else "lost_claims"] += 1
     return counts
 
 
@@ -228,10 +235,8 @@ def _job(row: Notification, medication: Medication) -> Job:
         due_at=row.due_at,
         attempts=row.attempts,
         time_zone=medication.patient.time_zone,
-        # Never sent, and claimed before: a worker may have died mid-delivery. (A
-        # snoozed row was sent before: its earlier trigger would match, so it is not
-        # checked, and a lost claim of it may be delivered twice.)
-        in_doubt=row.attempts > 1 and row.sent_at is None,
+        in_doubt=row.attempts > 1,
+        resent=row.sent_at is not None,
     )
 
 
@@ -246,12 +251,27 @@ def _record_missed(
     return int(created)
 
 
+def _followups(uow: UnitOfWork, sent: list[Attempt]) -> list[dict]:
+    """The follow-ups to plan for dose reminders just sent (unanswered, in time)."""
+    doses = [
+        a
+        for a in sent
+        if a.job.kind == "medication_dose"
+        and followup_after_sending(a.job.scheduled_at, a.at) is not None
+    ]
+    answered = uow.outcomes.answered(
+        (a.job.medication_id, a.job.scheduled_at) for a in doses
+    )
+    return [
+        {**followup_values(a.job, a.job.time_zone), "created_at": a.at}
+        for a in doses
+        if (a.job.medication_id, a.job.scheduled_at) not in answered
+    ]
+
+
 def _close(uow: UnitOfWork, attempt: Attempt, worker_id: str) -> tuple[str, bool]:
-    """Apply one attempt to its row; return its count name and whether it applied."""
+    """Close the claim of an attempt not delivered; its count name, whether held."""
     job, notifications = attempt.job, uow.notifications
-    if attempt.outcome in (Outcome.DELIVERED, Outcome.ALREADY_DELIVERED):
-        key = "sent" if attempt.outcome is Outcome.DELIVERED else "deduplicated"
-        return key, notifications.mark_sent(job.notification_id, worker_id, attempt.at)
     if attempt.outcome is Outcome.INTERRUPTED:
         return "released", notifications.release(job.notification_id, worker_id)
     error = attempt.error or attempt.outcome.value

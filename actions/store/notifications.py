@@ -22,11 +22,16 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, false, select, update
+from sqlalchemy import bindparam, delete, false, select, update
 
-from actions.store.db import dialect_name, insert_ignoring_conflicts
+from actions.store.db import (
+    dialect_name,
+    insert_ignoring_conflicts,
+    insert_many_ignoring_conflicts,
+)
 from actions.store.models import LAST_ERROR_LENGTH, Notification
 from actions.store.rows import PatientRows
+from actions.store.types import UTCDateTime
 
 
 def medication_ref(medication_id: int) -> str:
@@ -74,6 +79,19 @@ class NotificationRepository(PatientRows):
             )
         return insert_ignoring_conflicts(self.session, Notification, prepared)
 
+    def add_many_if_absent(
+        self, rows: Iterable[Mapping[str, Any]], now: datetime
+    ) -> None:
+        """Insert planned reminders like :meth:`add_if_absent`, in one statement.
+
+        Faster for many rows, but it does not count what it inserted.
+        """
+        prepared = [
+            {"status": "pending", "attempts": 0, "created_at": now, **row}
+            for row in rows
+        ]
+        insert_many_ignoring_conflicts(self.session, Notification, prepared)
+
     def claim_due(
         self,
         now: datetime,
@@ -83,16 +101,16 @@ class NotificationRepository(PatientRows):
     ) -> list[Notification]:
         """Claim up to ``limit`` pending notifications due at ``now`` or before.
 
-        Each row is taken with a conditional update (``… WHERE id = :id AND status =
-        'pending'``) and kept only if it changed one row, so two workers never claim
-        the same notification. On PostgreSQL the candidates are first locked with
+        The candidates are taken with one conditional update (``… WHERE id IN
+        (:candidates) AND status = 'pending'``) and the rows it changed are read back
+        by claimer and claim time, so two workers never claim the same notification.
+        On PostgreSQL the candidates are first locked with
         ``SELECT … FOR UPDATE SKIP LOCKED``, so concurrent workers take different rows
         instead of waiting for each other. On SQLite the database write lock is taken
         first (a no-op update, waiting up to the busy timeout), so that candidates are
         read inside the write transaction: otherwise concurrent workers would read the
         same candidates and all but one would claim nothing. A claim adds one to
-        ``attempts``. The caller
-        commits (its unit of work) before delivering.
+        ``attempts``. The caller commits (its unit of work) before delivering.
 
         Args:
             now: The current instant (aware).
@@ -119,25 +137,33 @@ class NotificationRepository(PatientRows):
             candidates = candidates.with_for_update(skip_locked=True)
         elif dialect == "sqlite":
             self._take_sqlite_write_lock()
-        claimed = []
-        for notification_id in self.session.execute(candidates).scalars().all():
-            statement = (
-                update(Notification)
-                .where(
-                    Notification.id == notification_id,
-                    Notification.status == "pending",
-                )
-                .values(
-                    status="claimed",
-                    claimed_by=worker_id,
-                    claimed_at=now,
-                    attempts=Notification.attempts + 1,
-                )
-                .execution_options(synchronize_session=False)
+        ids = self.session.execute(candidates).scalars().all()
+        if not ids:
+            return []
+        claim = (
+            update(Notification)
+            .where(Notification.id.in_(ids), Notification.status == "pending")
+            .values(
+                status="claimed",
+                claimed_by=worker_id,
+                claimed_at=now,
+                attempts=Notification.attempts + 1,
             )
-            if self.session.execute(statement).rowcount == 1:
-                claimed.append(notification_id)
-        return self._load(claimed)
+            .execution_options(synchronize_session=False)
+        )
+        self.session.execute(claim)
+        claimed = (
+            select(Notification)
+            .where(
+                Notification.id.in_(ids),
+                Notification.status == "claimed",
+                Notification.claimed_by == worker_id,
+                Notification.claimed_at == now,
+            )
+            .order_by(Notification.due_at, Notification.id)
+            .execution_options(populate_existing=True)
+        )
+        return list(self.session.execute(claimed).scalars())
 
     def release_stale_claims(self, now: datetime, older_than: timedelta) -> int:
         """Put back to ``pending`` the claims older than ``older_than``.
@@ -169,6 +195,48 @@ class NotificationRepository(PatientRows):
         return self._close_claim(
             notification_id, worker_id, status="sent", sent_at=now, last_error=None
         )
+
+    def mark_sent_many(
+        self, sent_at_by_id: Mapping[int, datetime], worker_id: str
+    ) -> set[int]:
+        """Close many claimed notifications as delivered, in one statement.
+
+        Args:
+            sent_at_by_id: When each notification was delivered, by id.
+            worker_id: The worker holding the claims.
+
+        Returns:
+            The ids whose claim this worker held (the others did not change).
+        """
+        if not sent_at_by_id:
+            return set()
+        table = Notification.__table__
+        statement = (
+            update(table)
+            .where(
+                table.c.id == bindparam("notification_id"),
+                table.c.status == "claimed",
+                table.c.claimed_by == worker_id,
+            )
+            .values(
+                status="sent",
+                sent_at=bindparam("sent_at", type_=UTCDateTime()),
+                last_error=None,
+            )
+        )
+        self.session.execute(
+            statement,
+            [
+                {"notification_id": notification_id, "sent_at": sent_at}
+                for notification_id, sent_at in sent_at_by_id.items()
+            ],
+        )
+        held = select(Notification.id).where(
+            Notification.id.in_(list(sent_at_by_id)),
+            Notification.status == "sent",
+            Notification.claimed_by == worker_id,
+        )
+        return set(self.session.execute(held).scalars())
 
     def mark_missed(self, notification_id: int, worker_id: str) -> bool:
         """Close a claimed notification as too late to send (grace window passed).
@@ -357,14 +425,3 @@ class NotificationRepository(PatientRows):
             .execution_options(synchronize_session="fetch")
         )
         return self.session.execute(statement).rowcount == 1
-
-    def _load(self, ids: list[int]) -> list[Notification]:
-        if not ids:
-            return []
-        statement = (
-            select(Notification)
-            .where(Notification.id.in_(ids))
-            .order_by(Notification.due_at, Notification.id)
-            .execution_options(populate_existing=True)
-        )
-        return list(self.session.execute(statement).scalars())

@@ -183,7 +183,8 @@ class FakeRasa:
 
         # Shielded: processed to the end even if the client disconnects.
         await asyncio.shield(asyncio.ensure_future(process()))
-        return web.json_response({"tracker": {"sender_id": conversation}}, status=status)
+        body = {"tracker": {"sender_id": conversation}}
+        return web.json_response(body, status=status)
 
     async def _tracker(self, request: web.Request) -> web.Response:
         if not self._authorised(request):

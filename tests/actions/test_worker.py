@@ -1,314 +1,212 @@
-"""The reminder worker in-process: a settable clock, a fake Rasa, a real SQLite file.
+"""The reminder worker as a real process: environment, signals, kill -9, two workers.
 
-The same worker as a real subprocess (signals, kill -9, two workers, PostgreSQL) is in
-test_worker_process.py.
+Each test runs ``python -m actions.worker`` against a fake Rasa (tests/actions/
+fake_rasa.py) and a real database: a SQLite file, or PostgreSQL for the tests marked
+``postgres`` (``HYGIE_TEST_POSTGRES_URL``, see scripts/start_postgres.sh).
 """
 
-import asyncio
-import logging
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
 from datetime import timedelta
 
+import pytest
+
+from actions.defaults import REPO_ROOT
 from actions.services.delivery_contract import (
     MEDICATION_FOLLOWUP_INTENT,
     MEDICATION_REMINDER_INTENT,
 )
-from actions.services.reminder_dispatch import claim_jobs
-from actions.worker import ReminderWorker
-from actions.worker_settings import WorkerSettings
-from tests.actions.fake_rasa import TOKEN, closed_port_url
-from tests.actions.worker_fixtures import (  # noqa: F401
-    FakeClock,
-    fake_rasa,
+from actions.store.migrate import upgrade
+from actions.store.types import utcnow
+from tests.actions.worker_fixtures import (
+    WorkerProcess,
     notifications,
     outcomes,
     seed_doses,
-)
-from tests.store.fixtures import (  # noqa: F401
-    NOW,
-    engine,
-    session_factory,
-    sqlite_url,
-    uow,
+    uow_for,
+    wait_for,
 )
 
-T = NOW  # the dose time of the seeded reminders
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    if request.param == "postgres":
+        return request.getfixturevalue("postgres_url")
+    url = f"sqlite:///{tmp_path / 'hygie.db'}"
+    upgrade(url)
+    return url
 
 
-def make_worker(session_factory, rasa_url, clock, **settings):
-    values = {
-        "auth_token": TOKEN,
-        "database_url": "sqlite://",
-        "worker_id": "w1",
-        "rasa_url": rasa_url,
-        "poll_seconds": 0.05,
-        **settings,
-    }
-    return ReminderWorker(WorkerSettings(**values), session_factory, clock)
+@pytest.fixture
+def sqlite_database(tmp_path):
+    url = f"sqlite:///{tmp_path / 'hygie.db'}"
+    upgrade(url)
+    return url
 
 
-async def deliver(worker):
-    async with worker.open_client() as client:
-        return await worker.deliver_due(client)
+@pytest.fixture
+def db(database_url):
+    uow, dispose = uow_for(database_url)
+    yield uow
+    dispose()
 
 
-def row(uow, notification_id):
-    return notifications(uow)[notification_id]
+@pytest.fixture
+def sqlite_db(sqlite_database):
+    uow, dispose = uow_for(sqlite_database)
+    yield uow
+    dispose()
 
 
-async def test_due_reminders_are_delivered_once_with_their_intent_and_entity(
-    uow, session_factory, fake_rasa
+@pytest.fixture
+def workers():
+    """Started workers, killed at the end if a test left them running."""
+    started = []
+    yield started
+    for worker in started:
+        worker.kill()
+
+
+def statuses(uow, ids):
+    rows = notifications(uow)
+    return Counter(rows[i].status for i in ids)
+
+
+def all_sent(uow, ids):
+    return lambda: statuses(uow, ids) == Counter({"sent": len(ids)})
+
+
+def test_the_worker_refuses_to_start_without_the_rasa_token(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'h.db'}"}
+    env.pop("RASA_AUTH_TOKEN", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "actions.worker"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "RASA_AUTH_TOKEN is not set" in result.stderr
+    assert not (tmp_path / "h.db").exists()  # refused before touching the database
+
+
+def test_due_reminders_are_delivered_and_late_ones_recorded_missed(
+    tmp_path, sqlite_database, sqlite_db, fake_rasa, workers
 ):
-    doses = seed_doses(uow, 3, T)
-    (followup,) = seed_doses(uow, 1, T, prefix="f", kind="medication_followup")
-    clock = FakeClock(T + timedelta(seconds=1))
-    worker = make_worker(session_factory, fake_rasa.url, clock)
+    now = utcnow()
+    due = seed_doses(sqlite_db, 5, now)
+    (late,) = seed_doses(sqlite_db, 1, now - timedelta(hours=2, minutes=5), "late")
+    worker = WorkerProcess(
+        tmp_path / "worker.log", DATABASE_URL=sqlite_database, RASA_URL=fake_rasa.url
+    )
+    workers.append(worker)
 
-    counts = await deliver(worker)
+    wait_for(all_sent(sqlite_db, due), 60, "the due reminders to be sent")
+    wait_for(lambda: outcomes(sqlite_db) == [(late, "missed")], 30, "missed dose")
+    assert worker.stop() == 0
 
-    assert (counts["claimed"], counts["sent"]) == (4, 4)
     assert sorted((c.conversation_id, c.name, c.entities) for c in fake_rasa.calls) == [
-        ("conv-0", MEDICATION_REMINDER_INTENT, {"notification_id": str(doses[0])}),
-        ("conv-1", MEDICATION_REMINDER_INTENT, {"notification_id": str(doses[1])}),
-        ("conv-2", MEDICATION_REMINDER_INTENT, {"notification_id": str(doses[2])}),
-        ("f-0", MEDICATION_FOLLOWUP_INTENT, {"notification_id": str(followup)}),
+        (f"conv-{n}", MEDICATION_REMINDER_INTENT, {"notification_id": str(due[n])})
+        for n in range(5)
     ]
-    assert {tuple(sorted(c.query.items())) for c in fake_rasa.calls} == {
-        (("include_events", "NONE"), ("output_channel", "latest"), ("token", TOKEN))
-    }
-    rows = notifications(uow)
-    assert {(rows[i].status, rows[i].sent_at) for i in [*doses, followup]} == {
-        ("sent", clock.now)
-    }
-    # each dose reminder planned its follow-up, 30 minutes after the dose time
-    planned = [r for r in rows.values() if r.id not in [*doses, followup]]
-    assert sorted((r.kind, r.status, r.due_at) for r in planned) == [
-        ("medication_followup", "pending", T + timedelta(minutes=30))
-    ] * 3
-
-    assert (await deliver(worker))["claimed"] == 0
-    assert fake_rasa.received() == 4
+    assert notifications(sqlite_db)[late].status == "missed"
+    log = worker.log()
+    assert "stopped; since start:" in log and "sent 5" in log and "missed 1" in log
+    assert "conv-" not in log and "patient" not in log  # counts only, no patient data
 
 
-async def test_a_server_error_is_retried_then_undeliverable(
-    uow, session_factory, fake_rasa
+def test_the_clock_offset_brings_the_follow_up_then_the_missed_dose(
+    tmp_path, sqlite_database, sqlite_db, fake_rasa
 ):
-    (dose,) = seed_doses(uow, 1, T)
-    fake_rasa.script("conv-0", 500, 503, 500)
-    clock = FakeClock(T)
-    worker = make_worker(session_factory, fake_rasa.url, clock)
+    (dose,) = seed_doses(sqlite_db, 1, utcnow())
+    env = {"DATABASE_URL": sqlite_database, "RASA_URL": fake_rasa.url}
 
-    assert (await deliver(worker))["retried"] == 1
-    first = row(uow, dose)
-    assert (first.status, first.due_at, first.last_error) == (
-        "pending",
-        T + timedelta(minutes=5),
-        "http_500",
-    )
-    clock.advance(minutes=5)
-    assert (await deliver(worker))["retried"] == 1
-    assert row(uow, dose).due_at == clock.now + timedelta(minutes=10)
-    clock.advance(minutes=10)
-    assert (await deliver(worker))["undeliverable"] == 1
+    def run(offset, done, what):
+        worker = WorkerProcess(
+            tmp_path / f"worker{offset}.log", HYGIE_CLOCK_OFFSET_SECONDS=offset, **env
+        )
+        try:
+            wait_for(done, 60, what)
+        finally:
+            assert worker.stop() == 0
 
-    last = row(uow, dose)
-    assert (last.status, last.attempts, last.last_error) == (
-        "undeliverable",
-        3,
-        "http_500",
-    )
-    assert fake_rasa.received() == 3
-    # before each retry the worker looked for an earlier delivery in the tracker
-    assert fake_rasa.tracker_reads == 2
-    assert outcomes(uow) == []
+    run("0", lambda: len(notifications(sqlite_db)) == 2, "the follow-up to be planned")
+    (followup,) = [i for i in notifications(sqlite_db) if i != dose]
+    run("1860", lambda: fake_rasa.received() == 2, "the follow-up (T + 31 min)")
+    run("7260", lambda: outcomes(sqlite_db) != [], "the missed dose (T + 2 h 01)")
 
-
-async def test_a_client_error_is_undeliverable_at_once_without_patient_data_in_logs(
-    uow, session_factory, fake_rasa, caplog
-):
-    caplog.set_level(logging.DEBUG)
-    (dose,) = seed_doses(uow, 1, T)
-    fake_rasa.script("conv-0", 404)
-    worker = make_worker(session_factory, fake_rasa.url, FakeClock(T))
-
-    assert (await deliver(worker))["undeliverable"] == 1
-
-    undelivered = row(uow, dose)
-    assert (undelivered.status, undelivered.last_error) == ("undeliverable", "http_404")
-    assert fake_rasa.received() == 1
-    assert "conv-0" not in caplog.text and "patient" not in caplog.text
-
-
-async def test_refused_connections_and_timeouts_are_retried_later(
-    uow, session_factory, fake_rasa
-):
-    clock = FakeClock(T)
-    (refused,) = seed_doses(uow, 1, T, prefix="refused")
-    await deliver(make_worker(session_factory, closed_port_url(), clock))
-    (slow,) = seed_doses(uow, 1, T, prefix="slow")
-    fake_rasa.delay("slow-0", 1.0)
-    await deliver(make_worker(session_factory, fake_rasa.url, clock, request_timeout=0.2))
-
-    rows = notifications(uow)
-    assert (rows[refused].status, rows[refused].last_error) == (
-        "pending",
-        "ClientConnectorError",
-    )
-    assert (rows[slow].status, rows[slow].last_error) == ("pending", "timeout")
-    assert {rows[refused].due_at, rows[slow].due_at} == {T + timedelta(minutes=5)}
-
-
-async def test_a_wrong_token_is_retried_not_undeliverable(uow, session_factory, fake_rasa):
-    (dose,) = seed_doses(uow, 1, T)
-    worker = make_worker(session_factory, fake_rasa.url, FakeClock(T), auth_token="x")
-
-    assert (await deliver(worker))["retried"] == 1
-    assert row(uow, dose).last_error == "http_401"
-
-
-async def test_a_reminder_two_hours_late_is_recorded_missed_and_not_sent(
-    uow, session_factory, fake_rasa
-):
-    (dose,) = seed_doses(uow, 1, T)
-    clock = FakeClock(T + timedelta(hours=2, minutes=1))
-
-    counts = await deliver(make_worker(session_factory, fake_rasa.url, clock))
-
-    assert (counts["missed"], counts["sent"]) == (1, 0)
-    assert row(uow, dose).status == "missed"
-    assert outcomes(uow) == [(dose, "missed")]
-    assert fake_rasa.received() == 0
-
-
-async def test_a_reminder_found_late_is_sent_without_a_follow_up(
-    uow, session_factory, fake_rasa
-):
-    (dose,) = seed_doses(uow, 1, T)
-    clock = FakeClock(T + timedelta(minutes=45))
-
-    counts = await deliver(make_worker(session_factory, fake_rasa.url, clock))
-
-    assert (counts["sent"], counts["followups"]) == (1, 0)
-    assert list(notifications(uow)) == [dose]
-
-
-async def test_a_follow_up_is_sent_without_an_answer_then_the_dose_is_missed(
-    uow, session_factory, fake_rasa
-):
-    (dose,) = seed_doses(uow, 1, T)
-    clock = FakeClock(T)
-    worker = make_worker(session_factory, fake_rasa.url, clock)
-    await deliver(worker)
-    (followup,) = [i for i in notifications(uow) if i != dose]
-
-    clock.advance(minutes=29)
-    assert (await deliver(worker))["claimed"] == 0
-    clock.advance(minutes=1)
-    assert (await deliver(worker))["sent"] == 1
     assert [(c.name, c.notification_id) for c in fake_rasa.calls] == [
         (MEDICATION_REMINDER_INTENT, dose),
         (MEDICATION_FOLLOWUP_INTENT, followup),
     ]
-
-    clock.advance(minutes=89)  # T + 1 h 59
-    assert (await worker.maintain())["doses_missed"] == 0
-    clock.advance(minutes=1)  # T + 2 h
-    assert (await worker.maintain())["doses_missed"] == 1
-    assert outcomes(uow) == [(dose, "missed")]
-    assert (await worker.maintain())["doses_missed"] == 0
-    assert (await deliver(worker))["claimed"] == 0
-    assert fake_rasa.received() == 2
+    assert outcomes(sqlite_db) == [(dose, "missed")]
 
 
-async def test_the_follow_up_is_not_sent_once_the_dose_is_answered(
-    uow, session_factory, fake_rasa
+def test_after_kill_9_every_reminder_reaches_rasa_exactly_once(
+    tmp_path, database_url, db, fake_rasa, workers
 ):
-    (dose,) = seed_doses(uow, 1, T)
-    clock = FakeClock(T)
-    worker = make_worker(session_factory, fake_rasa.url, clock)
-    await deliver(worker)
-    with uow:  # what the answer action records ("taken", 10 minutes later)
-        reminder = uow.notifications.get(dose)
-        medication = uow.medications.get(reminder.medication_id)
-        uow.outcomes.record(medication, T, "taken", T + timedelta(minutes=10), dose)
-
-    clock.advance(minutes=30)
-    assert (await deliver(worker))["cancelled"] == 1
-    clock.advance(hours=2)
-    assert (await worker.maintain())["doses_missed"] == 0
-
-    assert fake_rasa.received() == 1
-    assert sorted(r.status for r in notifications(uow).values()) == ["cancelled", "sent"]
-    assert outcomes(uow) == [(dose, "taken")]
-
-
-async def test_a_reminder_a_dead_worker_delivered_is_not_sent_again(
-    uow, session_factory, fake_rasa
-):
-    delivered, not_delivered = seed_doses(uow, 2, T)
-    clock = FakeClock(T)
-    dead = make_worker(session_factory, fake_rasa.url, clock, worker_id="dead")
-    jobs, _ = claim_jobs(uow, T, "dead", 10)
-    async with dead.open_client() as client:  # Rasa spoke; then kill -9, no commit
-        await client.deliver(next(j for j in jobs if j.notification_id == delivered))
-
-    clock.advance(minutes=11)  # the dead worker's claims are stale (10 minutes)
-    worker = make_worker(session_factory, fake_rasa.url, clock)
-    assert (await worker.maintain())["stale_released"] == 2
-    counts = await deliver(worker)
-
-    assert (counts["deduplicated"], counts["sent"]) == (1, 1)
-    assert sorted(fake_rasa.delivered()) == [delivered, not_delivered]
-    rows = notifications(uow)
-    assert {(rows[i].status, rows[i].attempts) for i in jobs_ids(jobs)} == {("sent", 2)}
-
-
-def jobs_ids(jobs):
-    return [job.notification_id for job in jobs]
-
-
-async def wait_until(check, seconds=10.0):
-    for _ in range(int(seconds / 0.02)):
-        if check():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("timed out")
-
-
-async def test_stopping_finishes_the_deliveries_in_flight(
-    uow, session_factory, fake_rasa
-):
-    doses = seed_doses(uow, 5, T)
-    fake_rasa.latency = 0.3
-    worker = make_worker(session_factory, fake_rasa.url, FakeClock(T))
-    stop = asyncio.Event()
-    running = asyncio.create_task(worker.run(stop))
-    await wait_until(lambda: row(uow, doses[-1]).status == "claimed")
-
-    stop.set()
-    await asyncio.wait_for(running, 10)
-
-    assert {r.status for r in notifications(uow).values() if r.id in doses} == {"sent"}
-    assert fake_rasa.received() == 5
-    assert worker.totals["sent"] == 5
-
-
-async def test_stopping_releases_the_deliveries_that_outlast_the_grace(
-    uow, session_factory, fake_rasa
-):
-    doses = seed_doses(uow, 3, T)
-    fake_rasa.latency = 1.0
-    worker = make_worker(
-        session_factory, fake_rasa.url, FakeClock(T), shutdown_grace=0.1
-    )
-    stop = asyncio.Event()
-    running = asyncio.create_task(worker.run(stop))
-    await wait_until(lambda: row(uow, doses[-1]).status == "claimed")
-
-    stop.set()
-    await asyncio.wait_for(running, 10)
-
-    rows = [row(uow, dose) for dose in doses]
-    assert {(r.status, r.claimed_by, r.due_at, r.attempts) for r in rows} == {
-        ("pending", None, T, 1)
+    count = 60
+    ids = seed_doses(db, count, utcnow())
+    fake_rasa.latency = 0.25  # 6 deliveries in flight at any time
+    env = {
+        "DATABASE_URL": database_url,
+        "RASA_URL": fake_rasa.url,
+        "HYGIE_WORKER_CONCURRENCY": "6",
+        "HYGIE_WORKER_TIMEOUT_SECONDS": "2",
+        "HYGIE_STALE_CLAIM_SECONDS": "3",
+        "HYGIE_WORKER_MAINTENANCE_SECONDS": "0.5",
     }
-    assert worker.totals["released"] == 3
+    first = WorkerProcess(tmp_path / "first.log", HYGIE_WORKER_ID="first", **env)
+    workers.append(first)
+    wait_for(
+        lambda: fake_rasa.received() >= 18 and fake_rasa.in_progress >= 3,
+        60,
+        "a third of the deliveries done, and some in flight",
+    )
+    first.signal(signal.SIGKILL)
+    assert first.wait() == -signal.SIGKILL
+    left_claimed = statuses(db, ids)["claimed"]
+
+    second = WorkerProcess(tmp_path / "second.log", HYGIE_WORKER_ID="second", **env)
+    workers.append(second)
+    wait_for(all_sent(db, ids), 90, "every reminder to be sent")
+    assert second.stop() == 0
+
+    # Each reminder reached Rasa exactly once, although some were in flight or
+    # delivered without being recorded when the first worker died.
+    assert Counter(fake_rasa.delivered()) == Counter(ids)
+    assert fake_rasa.received() == count
+    reclaimed = [r for r in notifications(db).values() if r.attempts == 2]
+    assert left_claimed > 0 and len(reclaimed) == left_claimed
+    assert fake_rasa.tracker_reads == left_claimed  # each was checked, then not resent
+    assert "deduplicated" in second.log()
+
+
+def test_two_workers_on_one_database_deliver_each_reminder_once(
+    tmp_path, database_url, db, fake_rasa, workers
+):
+    fake_rasa.latency = 0.05
+    env = {
+        "DATABASE_URL": database_url,
+        "RASA_URL": fake_rasa.url,
+        "HYGIE_WORKER_CONCURRENCY": "10",
+    }
+    for name in ("first", "second"):
+        worker = WorkerProcess(tmp_path / f"{name}.log", HYGIE_WORKER_ID=name, **env)
+        workers.append(worker)
+    for worker in workers:
+        worker.wait_started()
+
+    ids = seed_doses(db, 200, utcnow())
+    wait_for(all_sent(db, ids), 120, "every reminder to be sent")
+    assert [worker.stop() for worker in workers] == [0, 0]
+
+    assert Counter(fake_rasa.delivered()) == Counter(ids)
+    assert fake_rasa.received() == 200
+    rows = notifications(db)
+    assert {rows[i].claimed_by for i in ids} == {"first", "second"}

@@ -1,7 +1,7 @@
 """Fixtures and helpers of the reminder worker's tests (and of its benchmark).
 
-Test modules import the fixtures they use by name (tests/actions has no conftest.py,
-so that the conversation actions' tests stay independent).
+``fake_rasa`` is a fixture (exported by tests/actions/conftest.py); the rest are
+plain helpers.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def seed_doses(
     prefix: str = "conv",
     kind: str = "medication_dose",
 ) -> list[int]:
-    """Create ``count`` patients, each with a medication and a reminder due at ``due_at``.
+    """Create ``count`` patients, each with a medication and a reminder due then.
 
     The medications ended long ago, so that a worker's planning adds nothing: the
     seeded reminders are the only ones.

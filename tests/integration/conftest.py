@@ -186,10 +186,11 @@ class FakeGraphApi:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def bodies_to(self, recipient: str) -> List[Dict[str, Any]]:
-        """The Send API bodies for one recipient, in order."""
+        """The Send API bodies for one recipient, in order, each with its arrival time
+        under ``"at"`` (Unix seconds)."""
         with self.lock:
             return [
-                r["body"] for r in self.requests
+                {**r["body"], "at": r["at"]} for r in self.requests
                 if r["body"].get("recipient", {}).get("id") == recipient
             ]
 

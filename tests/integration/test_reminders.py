@@ -124,9 +124,9 @@ def test_export_then_erase_leaves_nothing(hygie, fake_graph):
     assert [m["name"] for m in document["medications"]] == ["ventoline"]
     assert document["consents"][0]["notice_version"]
     say(hygie, psid, "supprimez toutes mes données")
-    wait_text(fake_graph, psid, "Voulez-vous vraiment effacer")
+    wait_text(fake_graph, psid, "Je vais retirer votre accord")
     click(hygie, psid, "/affirm")
-    wait_text(fake_graph, psid, "toutes vos données sont effacées")
+    wait_text(fake_graph, psid, "toutes vos données de santé sont effacées")
     assert {table: rows(hygie, table, patient) for table in PATIENT_TABLES} == {t: [] for t in PATIENT_TABLES}
 
 
@@ -151,3 +151,63 @@ def test_killed_worker_and_rasa_server_lose_no_reminder_and_send_each_once(hygie
             assert len(sent) == 1, sent
     finally:
         hygie.stop("worker-b")
+
+
+def test_list_pause_resume_change_times_and_stop_a_reminder(hygie, fake_graph):
+    psid = f"psid-{uuid.uuid4().hex}"
+    create_reminder(hygie, fake_graph, psid, "metformine", due_in(3600))
+    patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
+
+    def status():
+        with sqlite3.connect(hygie.database_url.replace("sqlite:///", "")) as db:
+            return db.execute(
+                "SELECT status, times_of_day FROM medications WHERE patient_id = ?", (patient,)
+            ).fetchone()
+
+    say(hygie, psid, "mes rappels")
+    listing = wait_text(fake_graph, psid, "Vos rappels")
+    assert "metformine" in message_text(listing["message"])
+    manage = [b["payload"] for b in buttons_of(listing["message"]) if b["title"].startswith("Changer")]
+    click(hygie, psid, manage[0])
+    choices = wait_text(fake_graph, psid, "Que voulez-vous faire pour metformine")
+    payloads = {b["title"]: b["payload"] for b in buttons_of(choices["message"])}
+    click(hygie, psid, payloads["Mettre en pause"])
+    wait_text(fake_graph, psid, "sont en pause")
+    assert status()[0] == "paused"
+    say(hygie, psid, "je veux reprendre mes rappels")
+    wait_text(fake_graph, psid, "reprennent")
+    assert status()[0] == "active"
+    click(hygie, psid, payloads["Changer l'heure"])
+    wait_text(fake_graph, psid, "Quelles sont les nouvelles heures")
+    say(hygie, psid, "8h et 21h")
+    wait_text(fake_graph, psid, "C'est changé : metformine à 8h et 21h")
+    assert json.loads(status()[1]) == ["08:00", "21:00"]
+    click(hygie, psid, payloads["Arrêter"])
+    wait_text(fake_graph, psid, "je n'enverrai plus de rappel pour metformine")
+    assert status()[0] == "stopped"
+
+
+def test_later_brings_the_same_reminder_back_ten_minutes_after(hygie, fake_graph):
+    psid = f"psid-{uuid.uuid4().hex}"
+    due = due_in(40)
+    create_reminder(hygie, fake_graph, psid, "amoxicilline", due)
+    hygie.start_worker("worker-snooze")
+    try:
+        first = wait_text(fake_graph, psid, "C'est l'heure de votre amoxicilline", seconds=200)
+        later = [b["payload"] for b in buttons_of(first["message"]) if b["title"] == "Dans 10 min"]
+        click(hygie, psid, later[0])
+        wait_text(fake_graph, psid, "je vous le rappelle dans 10 minutes")
+    finally:
+        hygie.stop("worker-snooze")
+    # Ten minutes later, on the worker's clock.
+    hygie.start_worker("worker-snooze-later", HYGIE_CLOCK_OFFSET_SECONDS="620")
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            reminders = [t for t in texts_to(fake_graph, psid) if "C'est l'heure de votre amoxicilline" in t]
+            if len(reminders) == 2:
+                break
+            time.sleep(0.5)
+        assert len(reminders) == 2, texts_to(fake_graph, psid)
+    finally:
+        hygie.stop("worker-snooze-later")

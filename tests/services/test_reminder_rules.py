@@ -113,3 +113,18 @@ def test_planning_window():
     )
     just_created = T - timedelta(minutes=5)
     assert rules.planning_window(T, just_created)[0] == just_created
+
+
+def test_a_reminder_sent_after_its_follow_up_time_gets_no_follow_up():
+    assert rules.followup_after_sending(T, T + 29 * MIN) == T + 30 * MIN
+    assert rules.followup_after_sending(T, T + 30 * MIN) is None
+
+
+def test_delivery_retries_stop_at_the_attempt_limit_and_the_missed_deadline():
+    retry = rules.delivery_retry_at
+    assert retry("medication_dose", T, 1, T) == T + 5 * MIN
+    assert retry("medication_dose", T, 2, T + 5 * MIN) == T + 15 * MIN
+    assert retry("medication_dose", T, rules.MAX_DELIVERY_ATTEMPTS, T) is None
+    assert retry("medication_followup", T, 1, T + 114 * MIN) == T + 119 * MIN
+    assert retry("medication_followup", T, 1, T + 115 * MIN) is None
+    assert retry("appointment_reminder", T, 1, T + 115 * MIN) == T + 120 * MIN

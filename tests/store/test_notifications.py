@@ -212,6 +212,66 @@ def test_delete_pending_for_medication_spares_past_and_claimed_rows(uow, medicat
     assert sorted(statuses(uow).values()) == ["claimed", "claimed"]
 
 
+def test_claim_due_can_leave_other_kinds_alone(uow, medication):
+    rows = [dose_row(medication, NOW), dose_row(medication, NOW, kind="mood_checkin")]
+    with uow:
+        uow.notifications.add_if_absent(rows, NOW)
+    with uow:
+        claimed = uow.notifications.claim_due(NOW, "w1", 10, kinds=["medication_dose"])
+        assert [n.kind for n in claimed] == ["medication_dose"]
+        assert [n.kind for n in uow.notifications.claim_due(NOW, "w1", 10)] == [
+            "mood_checkin"
+        ]
+
+
+def test_cancel_and_release_a_claim(uow, medication):
+    add_due_notifications(uow, medication, 2)
+    with uow:
+        first, second = uow.notifications.claim_due(NOW, "w1", 2)
+        assert not uow.notifications.mark_cancelled(first.id, "w2")
+        assert uow.notifications.mark_cancelled(first.id, "w1")
+        assert uow.notifications.release(second.id, "w1")
+        assert not uow.notifications.release(second.id, "w1")
+    with uow:
+        released = uow.notifications.get(second.id)
+        assert (released.status, released.claimed_by, released.attempts) == (
+            "pending",
+            None,
+            1,
+        )
+        assert released.due_at == second.due_at
+    assert statuses(uow)[first.id] == "cancelled"
+
+
+def test_mark_sent_many_closes_only_the_claims_held(uow, medication):
+    add_due_notifications(uow, medication, 3)
+    with uow:
+        mine = uow.notifications.claim_due(NOW, "w1", 2)
+        (theirs,) = uow.notifications.claim_due(NOW, "w2", 1)
+    sent_at = {mine[0].id: NOW + MIN, mine[1].id: NOW + 2 * MIN, theirs.id: NOW}
+    with uow:
+        held = uow.notifications.mark_sent_many(sent_at, "w1")
+        assert held == {mine[0].id, mine[1].id}
+        assert uow.notifications.mark_sent_many({}, "w1") == set()
+    with uow:
+        rows = {n.id: n for n in uow.notifications.list_for_patient("p1")}
+        assert [(rows[n.id].status, rows[n.id].sent_at) for n in mine] == [
+            ("sent", NOW + MIN),
+            ("sent", NOW + 2 * MIN),
+        ]
+        assert rows[theirs.id].status == "claimed"
+
+
+def test_add_many_if_absent_skips_existing_reminders(uow, medication):
+    with uow:
+        uow.notifications.add_if_absent([dose_row(medication, NOW)], NOW)
+    rows = [dose_row(medication, NOW), dose_row(medication, NOW + MIN)]
+    with uow:
+        uow.notifications.add_many_if_absent(rows, NOW)
+        uow.notifications.add_many_if_absent([], NOW)
+    assert sorted(statuses(uow).values()) == ["pending", "pending"]
+
+
 def test_short_error_is_one_bounded_line():
     assert short_error("a\n\tb  c") == "a b c"
     assert len(short_error("x" * 1000)) == 200
@@ -339,6 +399,35 @@ def test_postgres_skips_rows_locked_by_another_worker(postgres_url, postgres_uow
             second = other.notifications.claim_due(NOW, "w2", 10)
     assert len(first) == 4 and len(second) == 6
     assert not {n.id for n in first} & {n.id for n in second}
+
+
+@pytest.mark.postgres
+def test_postgres_batch_writes(postgres_url, postgres_uow):
+    add_patient(postgres_uow)
+    medication = add_medication(postgres_uow)
+    add_due_notifications(postgres_uow, medication, 3)
+    with postgres_uow:
+        claimed = postgres_uow.notifications.claim_due(NOW, "w1", 3)
+        held = postgres_uow.notifications.mark_sent_many(
+            {n.id: NOW + MIN for n in claimed[:2]}, "w2"
+        )
+        assert held == set()
+        held = postgres_uow.notifications.mark_sent_many(
+            {n.id: NOW + MIN for n in claimed[:2]}, "w1"
+        )
+        assert held == {n.id for n in claimed[:2]}
+        later = [dose_row(medication, NOW + n * MIN) for n in (-1, 1, 2)]
+        postgres_uow.notifications.add_many_if_absent(later, NOW)
+    with postgres_uow:
+        rows = postgres_uow.notifications.list_for_patient("p1")
+        assert sorted(n.status for n in rows) == [
+            "claimed",
+            "pending",
+            "pending",
+            "sent",
+            "sent",
+        ]
+        assert {n.sent_at for n in rows if n.status == "sent"} == {NOW + MIN}
 
 
 @pytest.mark.postgres

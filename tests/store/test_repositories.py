@@ -148,3 +148,22 @@ def test_delete_for_patient_leaves_other_patients_alone(uow):
         assert uow.patients.delete("p1") == 1
         assert uow.patients.delete("p1") == 0
         assert isinstance(uow.patients.get("p2"), Patient)
+
+
+def test_batch_lookups_for_the_worker(uow):
+    add_patient(uow, "p1")
+    add_patient(uow, "p2", consent=False)
+    first = add_medication(uow, "p1")
+    second = add_medication(uow, "p2")
+    with uow:
+        assert uow.consents.consented({"p1", "p2", "nobody"}) == {"p1"}
+        assert uow.consents.consented(set()) == set()
+        found = uow.medications.get_many({first.id, second.id, 999})
+        assert sorted(found) == [first.id, second.id]
+        assert found[second.id].patient.conversation_id == "sender-p2"
+        uow.outcomes.record(found[first.id], NOW, "taken", NOW)
+    with uow:
+        later = NOW + timedelta(hours=12)
+        doses = {(first.id, NOW), (first.id, later), (second.id, NOW)}
+        assert uow.outcomes.answered(doses) == {(first.id, NOW)}
+        assert uow.outcomes.answered([]) == set()

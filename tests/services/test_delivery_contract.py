@@ -1,0 +1,86 @@
+import pytest
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+
+from actions.services.delivery_contract import (
+    DELIVERABLE_KINDS,
+    MEDICATION_FOLLOWUP_INTENT,
+    MEDICATION_REMINDER_INTENT,
+    already_delivered,
+    events_before_latest_trigger,
+    is_patient_message,
+    notification_id_of,
+    trigger_payload,
+)
+from tests.actions.fake_rasa import external_event
+
+
+def trigger(intent, notification_id):
+    """A trigger exactly as Rasa 3.6 stores it for POST …/trigger_intent."""
+    entities = [{"entity": "notification_id", "value": str(notification_id)}]
+    return UserUttered.create_external(intent, entities, "socketio").as_dict()
+
+
+def patient(text="/dose_snooze"):
+    return UserUttered(text, {"name": "dose_snooze"}).as_dict()
+
+
+BOT = BotUttered("C'est l'heure de votre Doliprane").as_dict()
+LISTEN = ActionExecuted("action_listen").as_dict()
+
+
+def test_trigger_payloads_name_the_intent_of_each_kind():
+    assert trigger_payload("medication_dose", 12) == {
+        "name": MEDICATION_REMINDER_INTENT,
+        "entities": {"notification_id": "12"},
+    }
+    assert trigger_payload("medication_followup", 7)["name"] == (
+        MEDICATION_FOLLOWUP_INTENT
+    )
+    assert DELIVERABLE_KINDS == ("medication_dose", "medication_followup")
+    with pytest.raises(KeyError):
+        trigger_payload("mood_checkin", 1)
+
+
+def test_the_notification_of_a_rasa_event():
+    assert notification_id_of(trigger(MEDICATION_REMINDER_INTENT, 12)) == 12
+    assert notification_id_of(trigger(MEDICATION_FOLLOWUP_INTENT, 7)) == 7
+    assert notification_id_of(trigger("EXTERNAL_other", 12)) is None
+    assert notification_id_of(trigger(MEDICATION_REMINDER_INTENT, "x")) is None
+    assert notification_id_of(patient()) is None
+    assert notification_id_of(BOT) is None
+    assert is_patient_message(patient()) and not is_patient_message(BOT)
+    assert not is_patient_message(trigger(MEDICATION_REMINDER_INTENT, 12))
+
+
+def test_the_fake_rasa_stores_triggers_as_rasa_does():
+    real = trigger(MEDICATION_REMINDER_INTENT, 12)
+    fake = external_event(MEDICATION_REMINDER_INTENT, {"notification_id": "12"}, 0.0)
+    ignored = ("timestamp", "input_channel")
+    assert {k: v for k, v in fake.items() if k not in ignored} == {
+        k: v for k, v in real.items() if k not in ignored
+    }
+
+
+def test_a_first_delivery_is_found_anywhere_in_the_tracker():
+    events = [trigger(MEDICATION_REMINDER_INTENT, 12), BOT, LISTEN, patient("bonjour")]
+    assert already_delivered(events, 12, resent=False)
+    assert not already_delivered(events, 13, resent=False)
+    assert not already_delivered([], 12, resent=False)
+
+
+def test_a_snoozed_reminder_counts_only_after_the_patient_answered():
+    spoken = [trigger(MEDICATION_REMINDER_INTENT, 12), BOT, LISTEN, patient(), BOT]
+    # the snooze answered the first delivery: the second is not in the tracker yet
+    assert not already_delivered(spoken, 12, resent=True)
+    again = [*spoken, trigger(MEDICATION_REMINDER_INTENT, 12), BOT]
+    assert already_delivered(again, 12, resent=True)
+
+
+def test_the_action_looks_at_the_events_before_its_own_trigger():
+    first = trigger(MEDICATION_REMINDER_INTENT, 12)
+    duplicate = trigger(MEDICATION_REMINDER_INTENT, 12)
+    events = [first, BOT, LISTEN, duplicate]
+    assert events_before_latest_trigger(events) == [first, BOT, LISTEN]
+    assert already_delivered(events_before_latest_trigger(events), 12, resent=False)
+    assert not already_delivered(events_before_latest_trigger([first]), 12, False)
+    assert events_before_latest_trigger([BOT]) == [BOT]
