@@ -28,9 +28,11 @@ from actions.services.medication_display import (
     NO_END,
     say_days,
     say_end,
+    say_start,
     say_time,
     say_times,
 )
+from actions.services.medication_start import scan_start
 from actions.services.medication_text import (
     MedicationRequest,
     parse_dose,
@@ -41,6 +43,7 @@ from actions.services.scheduling import next_dose_after
 from actions.store.models import Medication
 
 FORM_SLOTS = [
+    "medication_start",
     "medication_name",
     "medication_dose",
     "medication_times",
@@ -77,8 +80,21 @@ def local_today() -> date:
     return now().astimezone(ZoneInfo(DEFAULT_TIME_ZONE)).date()
 
 
-def slot_values(request: MedicationRequest) -> Dict[str, Any]:
-    """The form slots a parsed message fills (only what it says)."""
+def slot_values(text: str, today: date) -> Dict[str, Any]:
+    """The form slots a message fills (only what it says).
+
+    The first day ("à partir de lundi") is read first and cut out, so that it is not
+    also read as a weekday, and a duration counts from it.
+    """
+    start, rest = scan_start(text, today)
+    values = request_values(parse_medication_request(rest, start or today))
+    if start is not None:
+        values["medication_start"] = start.isoformat()
+    return values
+
+
+def request_values(request: MedicationRequest) -> Dict[str, Any]:
+    """The form slots a parsed request fills."""
     values: Dict[str, Any] = {}
     if request.name:
         values["medication_name"] = request.name
@@ -102,7 +118,7 @@ def slot_values(request: MedicationRequest) -> Dict[str, Any]:
 
 def prefill_events(text: Optional[str]) -> List[Dict[Text, Any]]:
     """SlotSet events for what the request message already says, before the form."""
-    values = slot_values(parse_medication_request(text or "", local_today()))
+    values = slot_values(text or "", local_today())
     return [SlotSet(slot, value) for slot, value in values.items()]
 
 
@@ -122,7 +138,11 @@ class ValidateMedicationForm(Action):
         if requested is None or intent in NEVER_ANSWERS:
             return []
         text = latest_text(tracker)
-        values = slot_values(parse_medication_request(text, local_today()))
+        values = slot_values(text, local_today())
+        # Any unknown word can look like a name: read one only when it was asked for,
+        # in a message that can be an answer.
+        if requested != "medication_name" or intent not in ANSWER_INTENTS:
+            values.pop("medication_name", None)
         if (
             requested == "medication_name"
             and "medication_name" not in values
@@ -165,6 +185,7 @@ class ActionSummariseMedication(Action):
             days=say_days(tracker.get_slot("medication_days")),
             end=say_end(tracker.get_slot("medication_end")),
             instruction=tracker.get_slot("medication_instruction") or "aucune",
+            start=say_start(tracker.get_slot("medication_start"), local_today()),
         ))
         return []
 
@@ -200,7 +221,7 @@ class ActionSaveMedication(Action):
                     recurrence=days.get("kind", "daily"),
                     weekdays=days.get("weekdays") or None,
                     interval_days=days.get("interval_days") or None,
-                    start_date=local_today(),
+                    start_date=_start_date(tracker.get_slot("medication_start")),
                     end_date=date.fromisoformat(end) if end and end != NO_END else None,
                 )
             )
@@ -216,6 +237,12 @@ class ActionSaveMedication(Action):
             next=_say_instant(upcoming, time_zone),
         ))
         return reset(FORM_SLOTS)
+
+
+def _start_date(start: Optional[str]) -> date:
+    """The first day of the treatment: the one the patient said, else today."""
+    today = local_today()
+    return max(date.fromisoformat(start), today) if start else today
 
 
 def _say_instant(instant: Any, time_zone: Optional[str]) -> str:

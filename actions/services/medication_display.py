@@ -44,6 +44,13 @@ def say_days(days: Optional[Mapping[str, Any]]) -> str:
     return "tous les jours"
 
 
+def say_start(start: Optional[str], today: date) -> str:
+    """The first day: "aujourd'hui", or the date ("03/12/2026")."""
+    if not start or date.fromisoformat(start) <= today:
+        return "aujourd'hui"
+    return date.fromisoformat(start).strftime("%d/%m/%Y")
+
+
 def say_end(end: Optional[str]) -> str:
     """The last day ("15/12/2026"), or that there is none."""
     if not end or end == NO_END:

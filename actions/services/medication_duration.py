@@ -46,17 +46,17 @@ class Duration:
 
 UNLIMITED = Duration(end_date=None)
 
-_MONTHS: dict[str, int] = {
+MONTHS: dict[str, int] = {
     "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
     "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8,
     "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11,
     "nov": 11, "decembre": 12, "dec": 12,
 }  # fmt: skip
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 _UNTIL = r"\bjusqu(?:e|\s*')?\s*(?:au|aux|a\s+la|a\s+l'|a)?\s*(?:(?:le|ce)\s+)?"
 _UNTIL_DATE = compile_folded(
     rf"{_UNTIL}(?P<day>\d{{1,2}}|premier)(?:er)?"
-    rf"(?:\s*[/.-]\s*(?P<month>\d{{1,2}})|\s+(?P<month_name>{_MONTH})\.?(?![a-z]))"
+    rf"(?:\s*[/.-]\s*(?P<month>\d{{1,2}})|\s+(?P<month_name>{MONTH_PATTERN})\.?(?![a-z]))"
     rf"(?:\s*[/.\s-]\s*(?P<year>\d{{4}}|\d{{2}}))?(?!\d)"
 )
 _UNTIL_END = compile_folded(
@@ -85,7 +85,7 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _next_date(today: date, day: int, month: int, year: int | None) -> date | None:
+def next_date(today: date, day: int, month: int, year: int | None) -> date | None:
     """The given day on or after ``today``; the given year if there is one."""
     if year is not None:
         year += 2000 if year < 100 else 0
@@ -104,8 +104,8 @@ def _next_date(today: date, day: int, month: int, year: int | None) -> date | No
 def _date_end(match: re.Match[str], today: date) -> date | None:
     """End of "jusqu'au 15/12", "jusqu'au 1er mars 2025"."""
     day = 1 if match["day"] == "premier" else int(match["day"])
-    month = int(match["month"]) if match["month"] else _MONTHS[match["month_name"]]
-    return _next_date(today, day, month, int(match["year"]) if match["year"] else None)
+    month = int(match["month"]) if match["month"] else MONTHS[match["month_name"]]
+    return next_date(today, day, month, int(match["year"]) if match["year"] else None)
 
 
 def _period_end(match: re.Match[str], today: date) -> date | None:
