@@ -1,6 +1,5 @@
 """Medication reminders in the conversation: speak a reminder the worker triggered,
-record the patient's answer, show adherence, and show reminders that could not be
-delivered when the patient comes back.
+record the patient's answer, show adherence.
 """
 
 from __future__ import annotations
@@ -8,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services.messages import message
@@ -164,29 +163,3 @@ class ActionShowAdherence(Action):
         else:
             dispatcher.utter_message(text=text)
         return []
-
-
-class ActionSessionStart(Action):
-    """Starts a session as Rasa does, then shows reminders that could not be delivered."""
-
-    def name(self) -> Text:
-        """Action name."""
-        return "action_session_start"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        """Carries the slots over (as configured) and says what was missed."""
-        events: List[Dict[Text, Any]] = [SessionStarted()]
-        events += [SlotSet(key, value) for key, value in tracker.current_slot_values().items() if value is not None]
-        with unit_of_work() as uow:
-            pending = uow.notifications.undelivered_for_patient(patient_id_of(tracker))
-            for notification in pending:
-                medication = uow.medications.get(notification.medication_id)
-                if medication is None:
-                    continue
-                dispatcher.utter_message(
-                    **message("missed_while_away", name=medication.name, time=_time_of(notification))
-                )
-                uow.notifications.mark_shown(notification.id, now())
-        return events + [ActionExecuted("action_listen")]

@@ -1055,6 +1055,13 @@ SUICIDAL: tuple[Rule, ...] = (
     ("make_it_all_stop", r"\b(?:que|faire) (?:tout|la vie|ma vie) s'arrete\b", None),
     ("english", r"\b(?:want to die|wanna die|kill myself|end my life)\b", None),
     ("hotline", r"\b3114\b", None),
+    # A past attempt and the thought coming back ("j'ai deja essaye ... j'y repense").
+    (
+        "past_attempt_again",
+        r"\b(?:j'ai|jai|j ai) deja (?:essaye|tente|fait une (?:tentative|ts))\b.{0,100}"
+        r"\b(?:y (?:re)?pense\w*|recommence\w*|re-?envie|les idees? reviennent)\b",
+        None,
+    ),
 )
 
 # --- emergency_poisoning -----------------------------------------------------
@@ -2079,4 +2086,19 @@ FIGURES_OF_SPEECH = (
     r"\b(?:va|vont|veut|vais) (?:me|le|la|les|te|vous) tuer\b.{0,40}(?:haha|mdr|lol|ptd"
     r"r|"
     r"\U0001F644|\U0001F605|\U0001F602|\U0001F923)|\bmdr\b|\bptdr\b"
+    # "c'est pas la mort", "ça m'a tuer", "je tuerais pour un café".
+    r"|\b(?:c'est|c'etait|ce n'est|c est) (?:pas|point) la mort\b|\bm'a tue[rz]?\b"
+    r"|\btuerai[st]? pour (?:un|une|du|des|de la)\b"
+    # A joke about someone else ("je vais tuer mon frère ... haha").
+    r"|\b(?:tuer|buter|etrangler) (?:mon|ma|mes|le|la|ce|cette|son|sa) \w+.{0,60}"
+    r"(?:haha|hihi|mdr|lol|ptdr|\U0001F602|\U0001F605|\U0001F923|\U0001F606)"
+    # A pet's death, or a past death told by someone who says they are fine.
+    r"|\b(?:mon|ma|notre) (?:chat|chien|chienne|chatte|lapin|hamster|cochon d'inde"
+    r"|poisson|cheval|perroquet|oiseau|tortue)\b.{0,30}\b(?:est|sont) morte?s?\b"
+    r"|\b(?:est|sont) (?:morte?s?|decedee?s?)\b.{0,80}\bje vais bien\b"
+    # Stories: a novel, a film, a series.
+    r"|\b(?:polar|roman|thriller|film|serie|feuilleton|bd|manga|jeu video)\b"
+    # A dose question for a child's weight, with no intake told.
+    r"|^(?:quelle|quel|combien de) (?:dose|quantite|ml|mg)\b.{0,60}\b(?:pour|a) "
+    r"(?:un|une|mon|ma) (?:enfant|bebe|nourrisson|fils|fille)\b(?!.*\b(?:a pris|a bu|a avale))"
 )

@@ -659,6 +659,14 @@ def test_positive_test_phrasings_are_not_training_copies():
         "ce bruit me tue",
         "mdr je suis morte",
         "ma sœur va me tuer si j'oublie son anniversaire haha",
+        "bon c'est pas la mort, on décale au jeudi",
+        "la séance de sport d'hier m'a tuer",
+        "je tuerais pour une douche chaude",
+        "je vais étrangler mon chien il a mangé mes chaussons mdr",
+        "notre lapin est mort hier, les enfants sont tristes",
+        "maman est décédée il y a 5 ans, ça va, je vais bien maintenant",
+        "dans le film le héros boit du poison, c'est réaliste ?",
+        "combien de ml de sirop pour un bébé de 8 kg ?",
     ],
 )
 def test_figures_of_speech_are_recognised(text):
@@ -666,7 +674,28 @@ def test_figures_of_speech_are_recognised(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["je veux mourir", "il ne respire plus", "mon mari va me tuer", "je me tue à petit feu"]
+    "text",
+    [
+        "je veux mourir", "il ne respire plus", "mon mari va me tuer", "je me tue à petit feu",
+        "quelle dose pour un enfant, il a avalé toute la boîte",
+    ],
 )
 def test_real_risks_are_not_figures_of_speech(text):
     assert not is_figure_of_speech(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai déjà tenté il y a deux ans et en ce moment j'y repense tous les soirs",
+        "jai deja fait une TS, les idees reviennent",
+    ],
+)
+def test_a_past_attempt_with_the_thought_back_is_a_crisis(text):
+    match = detect(text)
+    assert match is not None and match.kind.value == "crisis_suicidal"
+
+
+def test_a_past_attempt_alone_told_as_history_is_not_matched_by_that_rule():
+    match = detect("j'ai déjà essayé le yoga et ça m'a fait du bien")
+    assert match is None
