@@ -75,6 +75,19 @@ def decide(
     return HOLD
 
 
+# Rasa's trigger_intent adds a "user" event too ("EXTERNAL: <intent>"): not the patient.
+EXTERNAL_PREFIX = "EXTERNAL: "
+
+
+def is_patient_message(event: Dict[Text, Any]) -> bool:
+    """Whether a serialised event is a message the patient sent (not an API trigger)."""
+    if event.get("event") != "user":
+        return False
+    if (event.get("metadata") or {}).get("is_external"):
+        return False
+    return not str(event.get("text") or "").startswith(EXTERNAL_PREFIX)
+
+
 def held_bot_messages(events: Iterable[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
     """Finds the bot messages that were held since the patient's last message.
 
@@ -89,7 +102,7 @@ def held_bot_messages(events: Iterable[Dict[Text, Any]]) -> List[Dict[Text, Any]
     last_user_at: Optional[float] = None
     after_last_user: List[Dict[Text, Any]] = []
     for event in events:
-        if event.get("event") == "user":
+        if is_patient_message(event):
             last_user_at = event.get("timestamp")
             after_last_user = []
         elif event.get("event") == "bot":
@@ -104,9 +117,9 @@ def held_bot_messages(events: Iterable[Dict[Text, Any]]) -> List[Dict[Text, Any]
 
 
 def last_user_timestamp(events: Iterable[Dict[Text, Any]]) -> Optional[float]:
-    """Returns the Unix time of the last ``user`` event, or None."""
+    """Returns the Unix time of the patient's last message, or None."""
     last: Optional[float] = None
     for event in events:
-        if event.get("event") == "user":
+        if is_patient_message(event):
             last = event.get("timestamp")
     return last

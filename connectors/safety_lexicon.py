@@ -2096,9 +2096,37 @@ FIGURES_OF_SPEECH = (
     r"|\b(?:mon|ma|notre) (?:chat|chien|chienne|chatte|lapin|hamster|cochon d'inde"
     r"|poisson|cheval|perroquet|oiseau|tortue)\b.{0,30}\b(?:est|sont) morte?s?\b"
     r"|\b(?:est|sont) (?:morte?s?|decedee?s?)\b.{0,80}\bje vais bien\b"
+    # Killing an insect or a small pest.
+    r"|\btue\w* (?:une?|des|les|la|le|cette|ce) (?:\w+ )?(?:araignees?|mouches?"
+    r"|moustiques?|guepes?|frelons?|fourmis?|cafards?|blattes?|souris|insectes?|punaises?"
+    r"|tiques?|poux|mites?)\b"
     # Stories: a novel, a film, a series.
     r"|\b(?:polar|roman|thriller|film|serie|feuilleton|bd|manga|jeu video)\b"
     # A dose question for a child's weight, with no intake told.
     r"|^(?:quelle|quel|combien de) (?:dose|quantite|ml|mg)\b.{0,60}\b(?:pour|a) "
     r"(?:un|une|mon|ma) (?:enfant|bebe|nourrisson|fils|fille)\b(?!.*\b(?:a pris|a bu|a avale))"
+)
+
+
+# Words without which the model alone never raises an alarm (normalised text): a message
+# that names no body part, symptom, danger, product, death or distress ("mon grand-père
+# entend de plus en plus mal") is not an emergency, whatever the model says. Patterns do
+# not need them. Broad on purpose: it only filters the model's own alarms.
+RISK_CUES = (
+    r"\b(?:mour\w*|mort\w*|meur\w*|dece\w*|tu(?:e|er|ee|es|ez|ais|ait)\b|suicid\w*|vivre|vie\b"
+    r"|finir|fin\b|partir|disparai\w*|adieu|dernier\w*|plus la force|craque\w*|bout\b"
+    r"|sang\w*|saign\w*|hemorr\w*|respir\w*|souffl\w*|etouff\w*|asphyx\w*|poitrine|thorax"
+    r"|coeur|cardia\w*|infarct\w*|avc|attaque|paralys\w*|visage|bouche|bras|jambes?|parl\w*"
+    r"|malaise\w*|evanou\w*|inconscien\w*|connaissance|reveill?\w*|convuls\w*|crise\w*"
+    r"|epilep\w*|tomb\w*|chute|fracture|casse\w*|bless\w*|accident\w*|brul\w*|coupe\w*"
+    r"|plaie|douleur\w*|mal\s+(?:a|au|aux|de)\b|fievre|confus\w*|delire\w*|vomi\w*|paleu\w*|pale\b"
+    r"|bleu\w*|froid\b|glace\w*|gonfl\w*|allerg\w*|piqu\w*|urticaire|oedeme|quinck?e?"
+    r"|aval\w*|bu\b|boit|ingur\w*|mang\w*|pris\b|prend\w*|medic\w*|medoc\w*|cachets?"
+    r"|comprim\w*|pilules?|gelules?|insuline|dose\w*|produit\w*|javel|poison\w*|empoison\w*"
+    r"|intox\w*|toxique|champignon\w*|gaz|monoxyde|fumee\w*|chaudiere|acide|soude|lessive"
+    r"|urgen\w*|secours|aide\w*|sos|samu|pompiers?|danger\w*|peur|seule?s?\b|mal\b.{0,20}\b(?:partout|horrible|atroce|enorme)"
+    r"|bebe|nourrisson|enceinte|accouch\w*|diabet\w*|hypo\w*|couteau|corde|pont|fenetre"
+    r"|sauter|noy\w*|arme|fusil|pendre|pendu|rails?|train|voiture|scarif\w*|lame\w*|rasoir"
+    r"|insupportable|plus possible|n'en peux plus|envie de rien|personne|inutile|poids\b"
+    r"|die|kill|hurt|help|suicide|morir|matar)"
 )

@@ -32,7 +32,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from connectors.safety_patterns import SafetyKind, detect, is_figure_of_speech
+from connectors.safety_patterns import SafetyKind, detect, has_risk_cue, is_figure_of_speech
 
 logger = logging.getLogger(__name__)
 
@@ -98,11 +98,15 @@ class SafetyNet(GraphComponent):
         current = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         if not top or top.get(INTENT_NAME_KEY) not in EMERGENCY_INTENTS:
             return
-        if is_figure_of_speech(text):
+        reason = (
+            "figure_of_speech" if is_figure_of_speech(text)
+            else None if has_risk_cue(text)
+            else "no_risk_cue"
+        )
+        if reason:
             self._drop_emergencies(message, ranking)
-            signal = {"signal": "figure_of_speech", "rule": None}
-            message.set(SAFETY_NET_KEY, signal, add_to_output=True)
-            logger.info("safety_net.figure_of_speech")
+            message.set(SAFETY_NET_KEY, {"signal": reason, "rule": None}, add_to_output=True)
+            logger.info("safety_net.%s", reason)
             return
         if current != top[INTENT_NAME_KEY]:
             self._set_intent(message, top[INTENT_NAME_KEY], top[PREDICTED_CONFIDENCE_KEY])

@@ -216,6 +216,22 @@ def _scan(normalized: str) -> Iterator[SafetyMatch]:
 
 
 _FIGURES_OF_SPEECH = re.compile(_lexicon.FIGURES_OF_SPEECH)
+_RISK_CUES = re.compile(_lexicon.RISK_CUES)
+
+
+def has_risk_cue(text: str) -> bool:
+    """Tell whether a message names anything an emergency is made of.
+
+    Only used to stop the model from raising an alarm on its own on a message with no
+    such word; a pattern that matches (:func:`detect`) never needs one.
+
+    Args:
+        text: Raw user message (never logged).
+
+    Returns:
+        True when a body part, symptom, danger, product, death or distress word is present.
+    """
+    return _RISK_CUES.search(normalize(text)) is not None
 
 
 def is_figure_of_speech(text: str) -> bool:

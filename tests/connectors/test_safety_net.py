@@ -32,7 +32,7 @@ def test_a_pattern_overrides_the_fallback():
 def test_the_model_s_emergency_is_kept_even_below_the_fallback_threshold():
     msg = process(
         message(
-            "un truc pas clair",
+            "il a bu un truc pas clair",
             [("nlu_fallback", 0.5), ("emergency_poisoning", 0.41), ("faq", 0.3)],
         )
     )
@@ -65,3 +65,16 @@ def test_a_figure_of_speech_never_silences_a_pattern():
     msg = process(message("je suis mort de fatigue et je veux mourir", [("out_of_scope", 0.9)]))
     assert msg.get("intent")["name"] == "crisis_suicidal"
     assert msg.get(SAFETY_NET_KEY)["signal"] == "pattern"
+
+
+def test_a_model_only_alarm_needs_a_word_an_emergency_is_made_of():
+    msg = process(
+        message(
+            "mon grand-père a 92 ans et il entend de plus en plus mal, on peut faire quoi",
+            [("emergency_medical", 0.9), ("faq", 0.06), ("prevention", 0.04)],
+        )
+    )
+    assert msg.get("intent") == {"name": "faq", "confidence": 0.06}
+    assert msg.get(SAFETY_NET_KEY) == {"signal": "no_risk_cue", "rule": None}
+    kept = process(message("il est tout pâle et confus", [("emergency_medical", 0.6), ("faq", 0.4)]))
+    assert kept.get(SAFETY_NET_KEY) == {"signal": "model", "rule": "emergency_medical"}
