@@ -218,19 +218,17 @@ class MessengerInput(InputChannel):
         """Output for proactive messages (Rasa's HTTP API): the window applies."""
         return MessengerOutput(self.client, last_user_lookup=self.last_user_at)
 
-    async def _is_new(self, message: IncomingMessage) -> bool:
-        if not message.message_id:
-            return True
-        if not self.recent_ids.claim(message.message_id):
-            return False
-        events = await _events(self.app, message.sender_id)
-        return not any(
+    @staticmethod
+    def _already_processed(message: IncomingMessage, events: List[Dict[Text, Any]]) -> bool:
+        return bool(message.message_id) and any(
             e.get("event") == "user" and e.get("message_id") == message.message_id
             for e in events
         )
 
-    async def _send_held(self, sender_id: Text, output: MessengerOutput) -> None:
-        held = held_bot_messages(await _events(self.app, sender_id))
+    async def _send_held(
+        self, sender_id: Text, events: List[Dict[Text, Any]], output: MessengerOutput
+    ) -> None:
+        held = held_bot_messages(events)
         if held:
             await output.send_text_message(sender_id, HELD_INTRO)
         for event in held:
@@ -245,11 +243,16 @@ class MessengerInput(InputChannel):
         message: IncomingMessage,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
     ) -> None:
-        if not await self._is_new(message):
+        # The in-memory claim comes before any await: concurrent redeliveries stop here.
+        if message.message_id and not self.recent_ids.claim(message.message_id):
+            logger.info("messenger.duplicate_dropped")
+            return
+        events = await _events(self.app, message.sender_id)  # read once per message
+        if self._already_processed(message, events):
             logger.info("messenger.duplicate_dropped")
             return
         output = MessengerOutput(self.client)
-        await self._send_held(message.sender_id, output)
+        await self._send_held(message.sender_id, events, output)
         await on_new_message(
             UserMessage(
                 message.text,

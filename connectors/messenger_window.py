@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Dict, Iterable, List, Optional, Text
 
+# Rasa's trigger_intent adds a "user" event too: it is not the patient writing.
+from actions.services.delivery_contract import is_patient_message
+
 WINDOW = timedelta(hours=24)
 # Key of a response's ``metadata`` that names the Messenger tag it may be sent with.
 TAG_KEY = "messenger_tag"
@@ -73,19 +76,6 @@ def decide(
     if tag:
         return Delivery("MESSAGE_TAG", tag)
     return HOLD
-
-
-# Rasa's trigger_intent adds a "user" event too ("EXTERNAL: <intent>"): not the patient.
-EXTERNAL_PREFIX = "EXTERNAL: "
-
-
-def is_patient_message(event: Dict[Text, Any]) -> bool:
-    """Whether a serialised event is a message the patient sent (not an API trigger)."""
-    if event.get("event") != "user":
-        return False
-    if (event.get("metadata") or {}).get("is_external"):
-        return False
-    return not str(event.get("text") or "").startswith(EXTERNAL_PREFIX)
 
 
 def held_bot_messages(events: Iterable[Dict[Text, Any]]) -> List[Dict[Text, Any]]:

@@ -54,11 +54,13 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 _UNTIL = r"\bjusqu(?:e|\s*')?\s*(?:au|aux|a\s+la|a\s+l'|a)?\s*(?:(?:le|ce)\s+)?"
-_UNTIL_DATE = compile_folded(
-    rf"{_UNTIL}(?P<day>\d{{1,2}}|premier)(?:er)?"
+# A calendar day: "15/12", "15.12.2026", "1er mars", "3 déc" (read by date_of).
+DATE = (
+    rf"(?P<day>\d{{1,2}}|premier)(?:er)?"
     rf"(?:\s*[/.-]\s*(?P<month>\d{{1,2}})|\s+(?P<month_name>{MONTH_PATTERN})\.?(?![a-z]))"
     rf"(?:\s*[/.\s-]\s*(?P<year>\d{{4}}|\d{{2}}))?(?!\d)"
 )
+_UNTIL_DATE = compile_folded(rf"{_UNTIL}{DATE}")
 _UNTIL_END = compile_folded(
     rf"{_UNTIL}(?:la\s+)?fin\s+(?:du|de\s+ce|de\s+la|de\s+cette|de\s+l'|d')\s*"
     r"(?P<what>mois|semaine|annee)\b"
@@ -101,8 +103,8 @@ def next_date(today: date, day: int, month: int, year: int | None) -> date | Non
     return None
 
 
-def _date_end(match: re.Match[str], today: date) -> date | None:
-    """End of "jusqu'au 15/12", "jusqu'au 1er mars 2025"."""
+def date_of(match: re.Match[str], today: date) -> date | None:
+    """The day a :data:`DATE` match names, on or after today ("jusqu'au 15/12")."""
     day = 1 if match["day"] == "premier" else int(match["day"])
     month = int(match["month"]) if match["month"] else MONTHS[match["month_name"]]
     return next_date(today, day, month, int(match["year"]) if match["year"] else None)
@@ -117,9 +119,9 @@ def _period_end(match: re.Match[str], today: date) -> date | None:
     return today.replace(month=12, day=31)
 
 
-def _day_end(match: re.Match[str], today: date) -> date | None:
-    """End of "jusqu'à demain", "jusqu'à ce soir", "jusqu'à lundi" (the next one)."""
-    what = " ".join(match["what"].split())
+def day_of(match: re.Match[str], today: date) -> date | None:
+    """The day a relative word names: "demain", "ce soir", "lundi" (the next one)."""
+    what = " ".join(match["what"].replace("-", " ").split())
     if what.startswith("apres"):
         return today + timedelta(days=2)
     if what == "demain":
@@ -145,9 +147,9 @@ def _count_end(match: re.Match[str], today: date) -> date | None:
 _END_READERS: tuple[
     tuple[re.Pattern[str], Callable[[re.Match[str], date], date | None]], ...
 ] = (
-    (_UNTIL_DATE, _date_end),
+    (_UNTIL_DATE, date_of),
     (_UNTIL_END, _period_end),
-    (_UNTIL_DAY, _day_end),
+    (_UNTIL_DAY, day_of),
     (_FOR_N, _count_end),
 )
 

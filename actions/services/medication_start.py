@@ -8,10 +8,10 @@ also read as "on Mondays" and a duration ("pendant 10 jours") counts from the st
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
-from actions.services.medication_duration import MONTHS, MONTH_PATTERN, next_date
-from actions.services.medication_times import WEEKDAY, compile_folded, fold, weekday_number
+from actions.services.medication_duration import DATE, date_of, day_of
+from actions.services.medication_times import WEEKDAY, compile_folded, fold
 
 _FROM = (
     r"\b(?:a\s+partir\s+(?:de\s+|du\s+|d')|des\s+(?=demain|apres|aujourd|le\s|\d|"
@@ -21,22 +21,7 @@ _START_DAY = compile_folded(
     rf"{_FROM}(?:(?:le|ce)\s+)?(?P<what>apres\s*-?\s*demain|demain|aujourd'?\s*hui|{WEEKDAY})"
     r"(?:\s+prochain)?\b"
 )
-_START_DATE = compile_folded(
-    rf"{_FROM}(?:(?:le|ce)\s+)?(?P<day>\d{{1,2}}|premier)(?:er)?"
-    rf"(?:\s*[/.-]\s*(?P<month>\d{{1,2}})|\s+(?P<month_name>{MONTH_PATTERN})\.?(?![a-z]))"
-    rf"(?:\s*[/.\s-]\s*(?P<year>\d{{4}}|\d{{2}}))?(?!\d)"
-)
-
-
-def _day_start(what: str, today: date) -> date:
-    what = " ".join(what.replace("-", " ").split())
-    if what.startswith("apres"):
-        return today + timedelta(days=2)
-    if what == "demain":
-        return today + timedelta(days=1)
-    if what.startswith("aujourd"):
-        return today
-    return today + timedelta(days=(weekday_number(what) - today.weekday() - 1) % 7 + 1)
+_START_DATE = compile_folded(rf"{_FROM}(?:(?:le|ce)\s+)?{DATE}")
 
 
 def scan_start(text: str, today: date) -> tuple[date | None, str]:
@@ -55,15 +40,13 @@ def scan_start(text: str, today: date) -> tuple[date | None, str]:
     folded = fold(text[:1000])
     match = _START_DATE.search(folded.text)
     if match:
-        day = 1 if match["day"] == "premier" else int(match["day"])
-        month = int(match["month"]) if match["month"] else MONTHS[match["month_name"]]
         try:
-            start = next_date(today, day, month, int(match["year"]) if match["year"] else None)
-        except ValueError:
+            start = date_of(match, today)
+        except ValueError:  # "31/02"
             start = None
     else:
         match = _START_DAY.search(folded.text)
-        start = _day_start(match["what"], today) if match else None
+        start = day_of(match, today) if match else None
     if match is None or start is None:
         return None, text
     before = folded.original_slice(0, match.start()) if match.start() else ""

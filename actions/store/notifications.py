@@ -279,8 +279,8 @@ class NotificationRepository(PatientRows):
     ) -> bool:
         """Close a claimed notification that could not be delivered.
 
-        It is then listed by :meth:`undelivered_for_patient`, to be shown at the
-        patient's next message.
+        It is then listed by :meth:`undelivered_for_patient`, meant to be shown at
+        the patient's next message (not wired into the conversation yet).
 
         Args:
             notification_id: The notification.

@@ -64,8 +64,11 @@ def test_messages_to_someone_who_never_wrote_are_held():
 
 
 def test_an_api_trigger_is_not_the_patient_writing():
-    trigger = {"event": "user", "timestamp": 30 * HOUR, "text": "EXTERNAL: EXTERNAL_medication_reminder"}
-    flagged = {"event": "user", "timestamp": 31 * HOUR, "text": "x", "metadata": {"is_external": True}}
-    events = [user(0.0), trigger, bot(30 * HOUR, "medication"), flagged, bot(31 * HOUR, "again")]
+    def trigger(at):  # as Rasa's trigger_intent records it
+        return {"event": "user", "timestamp": at, "text": "EXTERNAL: EXTERNAL_medication_reminder",
+                "metadata": {"is_external": True}}
+
+    events = [user(0.0), trigger(30 * HOUR), bot(30 * HOUR, "medication"), trigger(31 * HOUR),
+              bot(31 * HOUR, "again")]
     assert [e["text"] for e in held_bot_messages(events)] == ["medication", "again"]
     assert last_user_timestamp(events) == 0.0
