@@ -17,7 +17,7 @@ RASA := $(BIN)/rasa
 PYTEST := $(BIN)/python -m pytest
 STAMP := $(VENV)/.installed
 
-.PHONY: help install train run test unit validate test-stories integration nlu-report clean webchat-deps bench bench-reminders
+.PHONY: help install train run test unit validate test-stories integration nlu-report clean webchat-deps bench bench-reminders bench-slots practice
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -75,7 +75,13 @@ nlu-report: $(STAMP) ## Cross-validated NLU report: per-intent and macro F1
 bench-reminders: $(STAMP) ## Reminder worker: 1,000 doses due at once; throughput, lateness
 	$(BIN)/python scripts/bench_reminders.py
 
-bench: bench-reminders ## All benchmarks
+bench-slots: $(STAMP) ## Slot search: 50 practitioners, 60 days half booked; p50/p95/max
+	$(BIN)/python scripts/bench_slots.py
+
+bench: bench-reminders bench-slots ## All benchmarks
+
+practice: $(STAMP) ## Load data/practice/demo.yml into the database (idempotent)
+	$(BIN)/python -m actions.practice load
 
 clean: ## Remove trained models and test results
 	rm -rf models results .rasa

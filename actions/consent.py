@@ -12,10 +12,21 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.services.messages import message
-from actions.common import channel_of, now, patient_id_of, unit_of_work
-from actions.medication_form import prefill_events
+from actions import appointment_form, medication_form
+from actions.common import channel_of, entity, now, patient_id_of, unit_of_work
 from actions.services.consent import NOTICE_VERSION
+from actions.services.messages import message
+
+# What a consent is asked for, by the intent that needed it (default: reminders).
+PURPOSE_BY_INTENT = {"book_appointment": "appointment"}
+REQUEST_SLOT = {"medication": "medication_request", "appointment": "appointment_request"}
+
+
+def request_events(purpose: str, text: Any, answer: Any = None) -> List[Dict[Text, Any]]:
+    """SlotSet events for what the request message already says, for its form."""
+    if purpose == "appointment":
+        return appointment_form.prefill_events(text, answer)
+    return medication_form.prefill_events(text)
 
 
 def has_consent(tracker: Tracker) -> bool:
@@ -34,13 +45,21 @@ class ActionCheckConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """Reads the consent; keeps the request's text for the form."""
+        """Reads the consent; keeps the request's text for the form it opens."""
         given = has_consent(tracker)
         if not given:
             dispatcher.utter_message(**message("ask_consent", notice_version=NOTICE_VERSION))
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        purpose = PURPOSE_BY_INTENT.get(intent, "medication")
         text = tracker.latest_message.get("text")
-        prefill = prefill_events(text) if given else []
-        return [SlotSet("consent_given", given), SlotSet("medication_request", text), *prefill]
+        answer = entity(tracker, "answer")
+        prefill = request_events(purpose, text, answer) if given else []
+        return [
+            SlotSet("consent_given", given),
+            SlotSet("consent_purpose", purpose),
+            SlotSet(REQUEST_SLOT[purpose], text),
+            *prefill,
+        ]
 
 
 class ActionRecordConsent(Action):
@@ -62,5 +81,6 @@ class ActionRecordConsent(Action):
                 uow.consents.grant(patient_id, NOTICE_VERSION, moment)
                 uow.audit.record("patient", "consent.granted", moment, patient_id=patient_id)
         dispatcher.utter_message(**message("consent_recorded"))
-        request = tracker.get_slot("medication_request")
-        return [SlotSet("consent_given", True), *prefill_events(request)]
+        purpose = tracker.get_slot("consent_purpose") or "medication"
+        request = tracker.get_slot(REQUEST_SLOT.get(purpose, "medication_request"))
+        return [SlotSet("consent_given", True), *request_events(purpose, request)]

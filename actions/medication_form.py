@@ -21,6 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.services.messages import message
 from actions.common import latest_text, now, patient_id_of, reset, unit_of_work
 from actions.services.delivery_contract import (
+    APPOINTMENT_REMINDER_INTENT,
     MEDICATION_FOLLOWUP_INTENT,
     MEDICATION_REMINDER_INTENT,
 )
@@ -62,7 +63,7 @@ HINTS = {
 # (emergencies and crises first, "Annuler", reminders triggered by the worker).
 NEVER_ANSWERS = frozenset(
     {"emergency_medical", "emergency_poisoning", "crisis_suicidal", "deny"}
-    | {MEDICATION_REMINDER_INTENT, MEDICATION_FOLLOWUP_INTENT}
+    | {MEDICATION_REMINDER_INTENT, MEDICATION_FOLLOWUP_INTENT, APPOINTMENT_REMINDER_INTENT}
 )
 # Intents of a plausible answer: when the form cannot read one, it says how to answer.
 # Any other message it cannot read (a question...) goes to the rules too.

@@ -26,6 +26,10 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# The practice (practitioners, opening hours, appointment types): loaded or updated from
+# HYGIE_PRACTICE_FILE (default data/practice/demo.yml) before anything can book.
+"$BIN/python" -m actions.practice load ${HYGIE_PRACTICE_FILE:+"$HYGIE_PRACTICE_FILE"}
+
 # The action server has no authentication: it listens on localhost only (SANIC_HOST).
 SANIC_HOST=127.0.0.1 "$BIN/python" -m rasa_sdk --actions actions --port "$ACTION_PORT" &
 pids+=($!)

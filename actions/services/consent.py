@@ -4,4 +4,4 @@ The notice itself is patient-facing text (``utter_ask_consent`` in domain.yml); 
 the version here whenever its wording changes, so each consent names what was agreed.
 """
 
-NOTICE_VERSION = "2026-11-29"
+NOTICE_VERSION = "2026-11-29.2"

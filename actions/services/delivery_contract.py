@@ -33,12 +33,14 @@ from typing import Any
 
 MEDICATION_REMINDER_INTENT = "EXTERNAL_medication_reminder"
 MEDICATION_FOLLOWUP_INTENT = "EXTERNAL_medication_followup"
+APPOINTMENT_REMINDER_INTENT = "EXTERNAL_appointment_reminder"
 NOTIFICATION_ID_ENTITY = "notification_id"
 
 # The intent that delivers each kind of notification; the worker claims only these.
 INTENT_BY_KIND: Mapping[str, str] = {
     "medication_dose": MEDICATION_REMINDER_INTENT,
     "medication_followup": MEDICATION_FOLLOWUP_INTENT,
+    "appointment_reminder": APPOINTMENT_REMINDER_INTENT,
 }
 DELIVERABLE_KINDS: tuple[str, ...] = tuple(INTENT_BY_KIND)
 

@@ -80,7 +80,7 @@ _UNLIMITED = compile_folded(
 )
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     """Moves ``day`` by whole months, keeping the day within the target month."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
@@ -141,7 +141,7 @@ def _count_end(match: re.Match[str], today: date) -> date | None:
     if unit.startswith("s"):
         return today + timedelta(days=7 * count - 1)
     months = count if unit == "mois" else 12 * count
-    return _add_months(today, months) - timedelta(days=1)
+    return add_months(today, months) - timedelta(days=1)
 
 
 _END_READERS: tuple[

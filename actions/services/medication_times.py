@@ -197,7 +197,8 @@ _NOT_A_DOSE = (
     r"(?!\s*(?:gout|gtt|ml|mg|comp|cp|gel|sach|cuil|bouf|puff|unit|ui\b|fois))"
 )
 _MINUTE_WORD = _alternation(w for w, n in NUMBER_WORDS.items() if 10 <= n < 60)
-_CLOCK = compile_folded(
+# A clock time: "8h30", "huit heures et quart", "midi", "8h du soir" (see clock_time).
+CLOCK = compile_folded(
     rf"(?<![\w/:])(?<!\d[.,])"
     rf"(?:(?P<hour>\d{{1,2}}|{NUMBER_WORD})\s*(?:heures?|hrs?|h|:)"
     rf"|(?<!apres )(?P<named>midi|minuit))"
@@ -223,7 +224,7 @@ _MOMENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _clock_time(match: re.Match[str]) -> time | None:
+def clock_time(match: re.Match[str]) -> time | None:
     """Reads one clock match; None when the time is impossible (25h, 8h75)."""
     if match["named"]:
         hour = 12 if match["named"] == "midi" else 0
@@ -266,7 +267,7 @@ def scan_times(text: str) -> tuple[list[time] | None, list[Span]]:
     _, work = consume(_NOT_A_CLOCK, text)
     intervals, work = consume(INTERVAL, work)
     per_day, work = consume(PER_DAY, work)
-    clocks, work = consume(_CLOCK, work)
+    clocks, work = consume(CLOCK, work)
     matches = intervals + per_day + clocks
     moments: list[time] = []
     for moment, pattern in _MOMENTS:
@@ -274,7 +275,7 @@ def scan_times(text: str) -> tuple[list[time] | None, list[Span]]:
         matches += found
         moments += [MOMENT_TIMES[moment]] * len(found)
     spans = [match.span() for match in matches]
-    clock_times = [_clock_time(match) for match in clocks]
+    clock_times = [clock_time(match) for match in clocks]
     valid_times = [clock for clock in clock_times if clock is not None]
     if len(valid_times) < len(clock_times):
         return None, spans

@@ -3,7 +3,8 @@
 :func:`export_patient_data` returns everything the application database holds about a
 patient as a JSON-serialisable dict; :func:`erase_patient` deletes all of it. Both run
 in their own unit of work and leave an audit event (the erasure one without the
-patient's key, which no longer refers to anyone).
+patient's key, which no longer refers to anyone). Erasing a patient's appointments
+frees their slots in the practitioners' agendas.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ EXPORT_FORMAT_VERSION = 1
 _ERASURE_ORDER = (
     "outcomes",
     "notifications",
+    "appointments",
     "medications",
     "consents",
     "audit",
@@ -40,7 +42,8 @@ def export_patient_data(
         ``None`` for an unknown patient; otherwise a dict of plain JSON types:
         ``format_version``, ``exported_at``, ``patient`` and one list per table
         (``consents``, ``medications``, ``notifications``, ``dose_outcomes``,
-        ``audit_events``), each row with all its columns.
+        ``appointments``, ``audit_events``), each row with all its columns;
+        appointments also name their practitioner and type.
     """
     with uow:
         patient = uow.patients.get(patient_id)
@@ -54,6 +57,14 @@ def export_patient_data(
             "medications": _rows(uow.medications.list_for_patient(patient_id)),
             "notifications": _rows(uow.notifications.list_for_patient(patient_id)),
             "dose_outcomes": _rows(uow.outcomes.list_for_patient(patient_id)),
+            "appointments": [
+                {
+                    **row_to_dict(row),
+                    "practitioner": row.practitioner.name,
+                    "appointment_type": row.appointment_type.label,
+                }
+                for row in uow.appointments.list_for_patient(patient_id)
+            ],
             "audit_events": _rows(uow.audit.list_for_patient(patient_id)),
         }
         uow.audit.record(actor, "patient.exported", now, patient_id=patient_id)

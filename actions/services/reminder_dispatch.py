@@ -3,26 +3,32 @@
 The worker (:mod:`actions.worker`) runs the cycle; this module holds its rules and its
 transactions, so that they are tested on SQLite without HTTP:
 
-1. :func:`claim_jobs` claims due medication reminders and, in the same transaction,
-   closes those not to send: consent withdrawn, medication paused or stopped, or dose
-   already answered (``cancelled``); too late by the grace rule (``missed``, and the
-   dose recorded missed). The others come back as :class:`Job` s.
+1. :func:`claim_jobs` claims due reminders and, in the same transaction, closes those
+   not to send: consent withdrawn, medication paused or stopped, or dose already
+   answered (``cancelled``); an appointment cancelled, moved or started
+   (``cancelled``: never sent after the start); too late by the grace rule
+   (``missed``, and a dose recorded missed). The others come back as :class:`Job` s.
 2. The worker delivers each job through Rasa (:mod:`actions.delivery`) and gets an
    :class:`Attempt`.
 3. :func:`record_attempts` closes the claims in one transaction: ``sent`` (a dose
    reminder then plans its follow-up), retried later, ``undeliverable``, or released.
 4. :func:`record_missed_doses`, run periodically, records a dose missed when nobody
    answered it by its deadline (``T + MISSED_AFTER``).
+
+:class:`Job`, :class:`Attempt` and :class:`Outcome` are defined in
+:mod:`actions.services.reminder_jobs` and importable from here; appointment reminders
+are checked by :mod:`actions.services.appointment_dispatch`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 
+from actions.services.appointment_dispatch import appointment_jobs
+from actions.services.appointment_reminders import retry_before_start
 from actions.services.delivery_contract import DELIVERABLE_KINDS
+from actions.services.reminder_jobs import Attempt, Job, Outcome
 from actions.services.reminder_planning import followup_values
 from actions.services.reminder_rules import (
     MISSED_AFTER,
@@ -32,68 +38,9 @@ from actions.services.reminder_rules import (
     delivery_retry_at,
     followup_after_sending,
 )
+from actions.store.appointments import APPOINTMENT_REMINDER_KIND
 from actions.store.models import Medication, Notification
 from actions.store.unit_of_work import UnitOfWork
-
-
-@dataclass(frozen=True)
-class Job:
-    """A claimed reminder to deliver, with what delivering and recording it need.
-
-    Attributes:
-        notification_id: The notification row.
-        kind: Its kind (``medication_dose`` or ``medication_followup``).
-        conversation_id: The patient's Rasa conversation (patient data: never log it).
-        patient_id: The patient's pseudonymous key.
-        medication_id: The medication the reminder is about.
-        scheduled_at: The dose time.
-        due_at: When the reminder was due.
-        attempts: Claims of this row so far, this one included.
-        time_zone: The patient's time zone (to plan the follow-up).
-        in_doubt: Claimed before: that claim may have reached Rasa without being
-            recorded, so look in the tracker before sending.
-        resent: Delivered before (a snooze): in the tracker, only a trigger after the
-            patient's latest message is this delivery.
-    """
-
-    notification_id: int
-    kind: str
-    conversation_id: str
-    patient_id: str
-    medication_id: int
-    scheduled_at: datetime
-    due_at: datetime
-    attempts: int
-    time_zone: str
-    in_doubt: bool
-    resent: bool
-
-
-class Outcome(str, Enum):
-    """What became of one delivery attempt."""
-
-    DELIVERED = "delivered"  # Rasa answered 2xx
-    ALREADY_DELIVERED = "already_delivered"  # found in the tracker, not sent again
-    FAILED = "failed"  # connection error, timeout, 5xx: retry later
-    REFUSED = "refused"  # 4xx: undeliverable at once
-    INTERRUPTED = "interrupted"  # the worker stopped first: release the claim
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """The result of delivering a job.
-
-    Attributes:
-        job: The job.
-        outcome: What happened.
-        at: When it was known (``sent_at`` when delivered).
-        error: A short code without patient data (``"http_503"``, ``"timeout"``).
-    """
-
-    job: Job
-    outcome: Outcome
-    at: datetime
-    error: str | None = None
 
 
 def claim_jobs(
@@ -118,8 +65,26 @@ def claim_jobs(
         counts["claimed"] = len(rows)
         if not rows:
             return jobs, counts
-        medications = uow.medications.get_many({row.medication_id for row in rows})
         consented = uow.consents.consented({row.patient_id for row in rows})
+        visits = [row for row in rows if row.kind == APPOINTMENT_REMINDER_KIND]
+        doses = [row for row in rows if row.kind != APPOINTMENT_REMINDER_KIND]
+        by_id = appointment_jobs(uow, visits, consented, now, worker_id, counts)
+        by_id |= _dose_jobs(uow, doses, consented, now, worker_id, counts)
+    return [by_id[row.id] for row in rows if row.id in by_id], counts
+
+
+def _dose_jobs(
+    uow: UnitOfWork,
+    rows: list[Notification],
+    consented: set[str],
+    now: datetime,
+    worker_id: str,
+    counts: Counter,
+) -> dict[int, Job]:
+    """Medication reminders: close those not to send, return the others' jobs."""
+    jobs: dict[int, Job] = {}
+    if rows:
+        medications = uow.medications.get_many({row.medication_id for row in rows})
         answered = uow.outcomes.answered(
             (row.medication_id, row.scheduled_at) for row in rows
         )
@@ -140,8 +105,8 @@ def claim_jobs(
                 _record_missed(uow, medication, row, now)
                 counts["missed"] += 1
                 continue
-            jobs.append(_job(row, medication))
-    return jobs, counts
+            jobs[row.id] = _job(row, medication)
+    return jobs
 
 
 def record_attempts(
@@ -277,9 +242,21 @@ def _close(uow: UnitOfWork, attempt: Attempt, worker_id: str) -> tuple[str, bool
     error = attempt.error or attempt.outcome.value
     if attempt.outcome is Outcome.FAILED:
         retry = delivery_retry_at(job.kind, job.scheduled_at, job.attempts, attempt.at)
+        if job.kind == APPOINTMENT_REMINDER_KIND:
+            retry = retry_before_start(retry, job.scheduled_at)
         if retry is not None:
             return "retried", notifications.retry_later(
                 job.notification_id, worker_id, retry, error
             )
     held = notifications.mark_undeliverable(job.notification_id, worker_id, error)
     return "undeliverable", held
+
+
+__all__ = [
+    "Attempt",
+    "Job",
+    "Outcome",
+    "claim_jobs",
+    "record_attempts",
+    "record_missed_doses",
+]

@@ -5,41 +5,30 @@ in the database. Calendar days (``start_date``, ``end_date``) are the patient's 
 days. Every row that belongs to a patient has a ``patient_id``, so that export and
 erasure (:mod:`actions.services.patient_data`) find all of it.
 
-Appointments come in a later issue: a notification names what it is about with
-``subject_ref`` (``"medication:12"``, later ``"appointment:7"``), so the notifications
-table needs no change for them.
+A notification names what it is about with ``subject_ref`` (``"medication:12"``,
+``"appointment:7"``). The practice and its appointments are in
+:mod:`actions.store.practice_models`, re-exported at the end of this module so that
+``Base.metadata`` always holds every table.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    CheckConstraint,
     Column,
     Date,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import relationship
 
 from actions.defaults import DEFAULT_LANGUAGE, DEFAULT_TIME_ZONE
+from actions.store.base import Base, one_of
 from actions.store.types import UTCDateTime, utcnow
-
-# Named constraints, so that later migrations (and SQLite batch mode) can refer to them.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 RECURRENCES = ("daily", "weekdays", "every_n_days")
 MEDICATION_STATUSES = ("active", "paused", "stopped")
@@ -61,11 +50,6 @@ DOSE_OUTCOMES = ("taken", "late", "missed", "skipped")
 
 # Longest error text kept on a notification (never patient data: a code or a class).
 LAST_ERROR_LENGTH = 200
-
-
-def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
-    quoted = ", ".join(f"'{value}'" for value in values)
-    return CheckConstraint(f"{column} IN ({quoted})", name=name)
 
 
 class Patient(Base):
@@ -111,8 +95,8 @@ class Medication(Base):
 
     __tablename__ = "medications"
     __table_args__ = (
-        _one_of("recurrence", RECURRENCES, "recurrence"),
-        _one_of("status", MEDICATION_STATUSES, "status"),
+        one_of("recurrence", RECURRENCES, "recurrence"),
+        one_of("status", MEDICATION_STATUSES, "status"),
     )
 
     id = Column(Integer, primary_key=True)
@@ -150,8 +134,8 @@ class Notification(Base):
     __table_args__ = (
         UniqueConstraint("patient_id", "kind", "subject_ref", "scheduled_at"),
         Index("ix_notifications_status_due_at", "status", "due_at"),
-        _one_of("kind", NOTIFICATION_KINDS, "kind"),
-        _one_of("status", NOTIFICATION_STATUSES, "status"),
+        one_of("kind", NOTIFICATION_KINDS, "kind"),
+        one_of("status", NOTIFICATION_STATUSES, "status"),
     )
 
     id = Column(Integer, primary_key=True)
@@ -181,7 +165,7 @@ class DoseOutcome(Base):
     __tablename__ = "dose_outcomes"
     __table_args__ = (
         UniqueConstraint("medication_id", "scheduled_at"),
-        _one_of("status", DOSE_OUTCOMES, "status"),
+        one_of("status", DOSE_OUTCOMES, "status"),
     )
 
     id = Column(Integer, primary_key=True)
@@ -211,3 +195,34 @@ class AuditEvent(Base):
         ForeignKey("patients.id", ondelete="CASCADE"), nullable=True, index=True
     )
     at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+# Registered on Base by importing them; imported last because they use Base.
+from actions.store.practice_models import (  # noqa: E402
+    Appointment,
+    AppointmentSlot,
+    AppointmentType,
+    OpeningHours,
+    Place,
+    PracticeSettings,
+    Practitioner,
+    PractitionerAbsence,
+)
+
+__all__ = [
+    "Appointment",
+    "AppointmentSlot",
+    "AppointmentType",
+    "AuditEvent",
+    "Base",
+    "Consent",
+    "DoseOutcome",
+    "Medication",
+    "Notification",
+    "OpeningHours",
+    "Patient",
+    "Place",
+    "PracticeSettings",
+    "Practitioner",
+    "PractitionerAbsence",
+]

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
+from actions.store.appointments import AppointmentRepository
 from actions.store.db import insert_ignoring_conflicts
 from actions.store.models import (
     AuditEvent,
@@ -24,15 +25,18 @@ from actions.store.models import (
     Patient,
 )
 from actions.store.notifications import NotificationRepository
+from actions.store.practice_repository import PracticeRepository
 from actions.store.rows import PatientRows
 
 __all__ = [
+    "AppointmentRepository",
     "AuditRepository",
     "ConsentRepository",
     "DoseOutcomeRepository",
     "MedicationRepository",
     "NotificationRepository",
     "PatientRepository",
+    "PracticeRepository",
 ]
 
 

@@ -18,12 +18,14 @@ from types import TracebackType
 from sqlalchemy.orm import Session
 
 from actions.store.repositories import (
+    AppointmentRepository,
     AuditRepository,
     ConsentRepository,
     DoseOutcomeRepository,
     MedicationRepository,
     NotificationRepository,
     PatientRepository,
+    PracticeRepository,
 )
 
 
@@ -38,6 +40,8 @@ class UnitOfWork:
         notifications: :class:`~actions.store.notifications.NotificationRepository`.
         outcomes: :class:`~actions.store.repositories.DoseOutcomeRepository`.
         audit: :class:`~actions.store.repositories.AuditRepository`.
+        appointments: :class:`~actions.store.appointments.AppointmentRepository`.
+        practice: :class:`~actions.store.practice_repository.PracticeRepository`.
     """
 
     session: Session
@@ -47,6 +51,8 @@ class UnitOfWork:
     notifications: NotificationRepository
     outcomes: DoseOutcomeRepository
     audit: AuditRepository
+    appointments: AppointmentRepository
+    practice: PracticeRepository
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         """Prepare a unit of work; the session opens on ``with``.
@@ -69,6 +75,8 @@ class UnitOfWork:
         self.notifications = NotificationRepository(self.session)
         self.outcomes = DoseOutcomeRepository(self.session)
         self.audit = AuditRepository(self.session)
+        self.appointments = AppointmentRepository(self.session)
+        self.practice = PracticeRepository(self.session)
         return self
 
     def __exit__(

@@ -240,6 +240,10 @@ def hygie(tmp_path_factory, fake_graph) -> Hygie:
         f"http://127.0.0.1:{rasa_port}", secrets.token_urlsafe(16), action_port, workdir,
         graph_url=fake_graph.url,
     )
+    subprocess.run(
+        [str(BIN / "python"), "-m", "actions.practice", "load"],
+        cwd=ROOT, env=servers.app_env, check=True, capture_output=True,
+    )
     servers.start_action_server()
     servers.start_rasa_server()
     yield servers

@@ -14,8 +14,8 @@ def test_bonjour_gets_the_greeting_that_says_hygie_is_not_a_doctor(hygie):
     assert "assistant automatique" in replies[0]["text"]
     assert "Je ne suis pas médecin" in replies[0]["text"]
     assert "appelez le 15" in replies[0]["text"]
-    assert [b["payload"] for b in replies[0]["buttons"]][:3] == [
-        "/browse_faq", "/browse_first_aid", "/browse_prevention",
+    assert [b["payload"] for b in replies[0]["buttons"]][:4] == [
+        "/book_appointment", "/browse_faq", "/browse_first_aid", "/browse_prevention",
     ]
     events = hygie.tracker(sender)["events"]
     assert [e["name"] for e in events if e["event"] == "action"][-2:] == [

@@ -36,7 +36,15 @@ def test_trigger_payloads_name_the_intent_of_each_kind():
     assert trigger_payload("medication_followup", 7)["name"] == (
         MEDICATION_FOLLOWUP_INTENT
     )
-    assert DELIVERABLE_KINDS == ("medication_dose", "medication_followup")
+    assert trigger_payload("appointment_reminder", 9) == {
+        "name": "EXTERNAL_appointment_reminder",
+        "entities": {"notification_id": "9"},
+    }
+    assert DELIVERABLE_KINDS == (
+        "medication_dose",
+        "medication_followup",
+        "appointment_reminder",
+    )
     with pytest.raises(KeyError):
         trigger_payload("mood_checkin", 1)
 

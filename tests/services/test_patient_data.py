@@ -71,6 +71,7 @@ def test_erase_deletes_every_row_of_the_patient_only(uow):
     assert deleted == {
         "outcomes": 1,
         "notifications": 5,
+        "appointments": 0,
         "medications": 1,
         "consents": 1,
         "audit": 1,

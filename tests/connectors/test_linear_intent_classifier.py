@@ -1,0 +1,89 @@
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from connectors.linear_intent_classifier import LinearIntentClassifier, blend
+
+EXAMPLES = {
+    "greet": ["bonjour", "bjr", "salut", "bonsoir madame", "coucou", "bonjour docteur"],
+    "thank": ["merci", "merci beaucoup", "mrc", "je vous remercie", "merci bcp", "thx"],
+    "goodbye": ["au revoir", "a bientot", "bonne soiree", "ciao", "a plus", "bye"],
+}
+
+
+@pytest.fixture
+def storage(tmp_path):
+    return LocalModelStorage(tmp_path)
+
+
+def context():
+    return ExecutionContext(GraphSchema({}), "test")
+
+
+def train(storage, **config):
+    resource = Resource("linear")
+    component = LinearIntentClassifier.create(
+        {**LinearIntentClassifier.get_default_config(), **config}, storage, resource, context()
+    )
+    data = TrainingData(
+        [Message(data={"text": text, "intent": intent}) for intent, texts in EXAMPLES.items() for text in texts]
+    )
+    component.train(data)
+    return resource
+
+
+def diet_said(text, ranking):
+    ranking = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    return Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+
+
+def test_blend_averages_both_rankings_with_the_model_weight():
+    ranking = blend({"greet": 0.6, "thank": 0.4}, {"thank": 1.0}, model_weight=0.5)
+
+    assert [entry["name"] for entry in ranking] == ["thank", "greet"]
+    assert ranking[0]["confidence"] == pytest.approx(0.7)
+    assert ranking[1]["confidence"] == pytest.approx(0.3)
+
+
+def test_a_trained_classifier_is_loaded_again_and_recognises_a_new_spelling(storage):
+    resource = train(storage)
+    loaded = LinearIntentClassifier.load(
+        LinearIntentClassifier.get_default_config(), storage, resource, context()
+    )
+
+    message = loaded.process([Message(data={"text": "merciii beaucoup"})])[0]
+
+    assert message.get("intent")["name"] == "thank"
+    assert message.get("intent_ranking")[0]["name"] == "thank"
+
+
+def test_the_blend_can_overturn_a_weak_diet_guess(storage):
+    resource = train(storage, model_weight=0.5)
+    component = LinearIntentClassifier.load({"model_weight": 0.5}, storage, resource, context())
+
+    message = component.process([diet_said("au revoir", [("greet", 0.4), ("goodbye", 0.35), ("thank", 0.25)])])[0]
+
+    assert message.get("intent")["name"] == "goodbye"
+    confidences = [entry["confidence"] for entry in message.get("intent_ranking")]
+    assert confidences == sorted(confidences, reverse=True)
+    assert sum(confidences) == pytest.approx(1.0)
+
+
+def test_a_message_without_text_is_left_alone(storage):
+    resource = train(storage)
+    component = LinearIntentClassifier.load({}, storage, resource, context())
+    payload = diet_said("", [("greet", 1.0)])
+
+    message = component.process([payload])[0]
+
+    assert message.get("intent") == {"name": "greet", "confidence": 1.0}
+
+
+def test_without_a_trained_model_the_component_passes_through(storage):
+    component = LinearIntentClassifier.load({}, storage, Resource("never-trained"), context())
+    said = diet_said("bonjour", [("thank", 0.9), ("greet", 0.1)])
+
+    assert component.process([said])[0].get("intent")["name"] == "thank"

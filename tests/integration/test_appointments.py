@@ -1,0 +1,122 @@
+"""Appointments end to end on real servers: a booking through the REST channel, its
+reminder delivered by the worker (clock moved forward), answered with "Je décale"."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from actions.services.pseudonym import patient_key
+from tests.integration.conftest import PSEUDONYM_KEY, new_sender, texts
+
+pytestmark = pytest.mark.integration
+
+
+def rows(hygie, sql, *params):
+    with sqlite3.connect(hygie.database_url.replace("sqlite:///", "")) as db:
+        return db.execute(sql, params).fetchall()
+
+
+def reply_with(replies, fragment):
+    found = [reply for reply in replies if fragment in reply.get("text", "")]
+    assert found, f"{fragment!r} not in {texts(replies)!r}"
+    return found[0]
+
+
+def offer_buttons(reply):
+    return [b for b in reply.get("buttons", []) if b["title"] != "Annuler"]
+
+
+def as_utc(text):
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+
+
+def bot_event_with(hygie, sender, fragment, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for event in hygie.tracker(sender)["events"]:
+            if event["event"] == "bot" and fragment in (event.get("text") or ""):
+                return event
+        time.sleep(0.5)
+    raise AssertionError(f"{fragment!r} never said to {sender}")
+
+
+def book(hygie, sender, request):
+    assert "Acceptez-vous" in texts(hygie.send(request, sender))
+    offers = reply_with(hygie.send("/affirm", sender), "Voici les créneaux libres")
+    buttons = offer_buttons(offers)
+    assert 3 <= len(buttons) <= 5
+    summary = reply_with(hygie.send(buttons[0]["payload"], sender), "Je réserve ce rendez-vous ?")
+    booked = reply_with(hygie.send("/affirm", sender), "C'est réservé")
+    return summary, booked
+
+
+def test_a_booking_then_its_reminder_answered_je_decale(hygie):
+    sender = new_sender()
+    patient = patient_key("rest", sender, PSEUDONYM_KEY.encode())
+    summary, booked = book(hygie, sender, "bonjour je voudrais un rdv avec le médecin la semaine prochaine")
+    assert "médecin généraliste" in summary["text"]
+    assert "À apporter" in booked["text"] and "carte Vitale" in booked["text"]
+
+    [(appointment_id, starts_at, status)] = rows(
+        hygie, "SELECT id, starts_at, status FROM appointments WHERE patient_id = ?", patient)
+    assert status == "booked"
+    reminders = rows(
+        hygie, "SELECT id, due_at, status FROM notifications WHERE patient_id = ? "
+        "AND kind = 'appointment_reminder' ORDER BY due_at", patient)
+    assert [r[2] for r in reminders] == ["pending", "pending"]
+    assert all(as_utc(r[1]) < as_utc(starts_at) for r in reminders)
+
+    day_before = as_utc(reminders[0][1])
+    offset = (day_before - datetime.now(timezone.utc)).total_seconds() + 2
+    hygie.start_worker("worker-appointments", HYGIE_CLOCK_OFFSET_SECONDS=str(offset))
+    try:
+        reminder = bot_event_with(hygie, sender, "Rappel : rendez-vous")
+    finally:
+        hygie.stop("worker-appointments")
+    buttons = {b["title"]: b["payload"] for b in reminder["data"]["buttons"]}
+    assert set(buttons) == {"Je confirme", "Je décale", "J'annule"}
+    assert rows(hygie, "SELECT status FROM notifications WHERE id = ?", reminders[0][0]) == [("sent",)]
+
+    asked = hygie.send(buttons["Je décale"], sender)
+    assert "Quand seriez-vous disponible" in texts(asked)
+    assert rows(hygie, "SELECT reminder_answer FROM appointments WHERE id = ?", appointment_id) == [("move",)]
+
+    offers = reply_with(hygie.send("le plus tôt possible", sender), "Voici les créneaux libres")
+    new_slot = offer_buttons(offers)[0]["payload"]
+    reply_with(hygie.send(new_slot, sender), "Je déplace ce rendez-vous ?")
+    reply_with(hygie.send("/affirm", sender), "C'est déplacé")
+    active = rows(
+        hygie, "SELECT starts_at FROM appointments WHERE patient_id = ? AND status != 'cancelled'", patient)
+    chosen_start = datetime.fromisoformat(new_slot.split("|")[1])
+    assert [as_utc(row[0]) for row in active] == [chosen_start]
+    assert chosen_start != as_utc(starts_at)
+    planned = rows(
+        hygie, "SELECT status FROM notifications WHERE patient_id = ? "
+        "AND kind = 'appointment_reminder' AND status = 'pending'", patient)
+    assert planned, "the moved appointment has its reminders planned again"
+
+
+def test_cancelling_frees_the_slot_and_mes_rendez_vous_is_empty_again(hygie):
+    sender = new_sender()
+    patient = patient_key("rest", sender, PSEUDONYM_KEY.encode())
+    book(hygie, sender, "je voudrais voir le kiné la semaine prochaine")
+    listed = hygie.send("mes rendez-vous", sender)
+    assert "séance" in texts(listed) or "kinésithérapeute" in texts(listed)
+    cancelled = hygie.send("je veux annuler mon rendez-vous", sender)
+    assert "C'est annulé" in texts(cancelled)
+    assert rows(hygie, "SELECT status FROM appointments WHERE patient_id = ?", patient) == [("cancelled",)]
+    assert rows(hygie, "SELECT COUNT(*) FROM appointment_slots s JOIN appointments a "
+                "ON a.id = s.appointment_id WHERE a.patient_id = ?", patient) == [(0,)]
+    assert "aucun rendez-vous" in texts(hygie.send("mes rendez-vous", sender))
+
+
+def test_without_consent_no_appointment_is_stored(hygie):
+    sender = new_sender()
+    patient = patient_key("rest", sender, PSEUDONYM_KEY.encode())
+    assert "Acceptez-vous" in texts(hygie.send("rdv avec le docteur demain", sender))
+    assert "je n'enregistre rien" in texts(hygie.send("/deny", sender))
+    assert rows(hygie, "SELECT COUNT(*) FROM appointments WHERE patient_id = ?", patient) == [(0,)]
