@@ -18,14 +18,20 @@ from actions.services.consent import NOTICE_VERSION
 from actions.services.messages import message
 
 # What a consent is asked for, by the intent that needed it (default: reminders).
-PURPOSE_BY_INTENT = {"book_appointment": "appointment"}
-REQUEST_SLOT = {"medication": "medication_request", "appointment": "appointment_request"}
+PURPOSE_BY_INTENT = {"book_appointment": "appointment", "request_human": "referral"}
+REQUEST_SLOT = {
+    "medication": "medication_request",
+    "appointment": "appointment_request",
+    "referral": "referral_request",
+}
 
 
 def request_events(purpose: str, text: Any, answer: Any = None) -> List[Dict[Text, Any]]:
     """SlotSet events for what the request message already says, for its form."""
     if purpose == "appointment":
         return appointment_form.prefill_events(text, answer)
+    if purpose == "referral":
+        return []  # the reason is always asked: "je veux parler à quelqu'un" is not one
     return medication_form.prefill_events(text)
 
 

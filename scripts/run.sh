@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts Hygie on one machine: action server, Rasa server, reminder worker, chat page.
+# Starts Hygie on one machine: action server, Rasa server, reminder worker, chat page,
+# staff console.
 # Ctrl-C stops all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,7 @@ BIN=.venv/bin
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
 WEB_PORT=${WEB_PORT:-8080}
+CONSOLE_PORT=${HYGIE_CONSOLE_PORT:-8081}
 mkdir -p var
 
 # The HTTP API always runs with a token: from the environment, or generated once.
@@ -50,6 +52,11 @@ RASA_URL="http://127.0.0.1:${RASA_PORT}" RASA_PUBLIC_URL="${RASA_PUBLIC_URL:-htt
   "$BIN/python" scripts/serve_webchat.py "$WEB_PORT" &
 pids+=($!)
 
+# The staff console (localhost only by default): the care team answers referrals there.
+RASA_URL="http://127.0.0.1:${RASA_PORT}" HYGIE_CONSOLE_PORT="$CONSOLE_PORT" \
+  "$BIN/python" -m console &
+pids+=($!)
+
 echo "Waiting for the Rasa server to load the model..."
 for _ in $(seq 1 180); do
   if curl -sf "http://localhost:${RASA_PORT}/" >/dev/null; then break; fi
@@ -58,6 +65,8 @@ for _ in $(seq 1 180); do
 done
 echo
 echo "  Hygie is ready. Chat here: http://localhost:${WEB_PORT}/"
+echo "  Staff console: http://localhost:${CONSOLE_PORT}/"
+echo "    (accounts: $BIN/python -m actions.staff add <username> --name \"Infirmière Dupont\")"
 echo "  (Ctrl-C to stop)"
 echo
 wait -n "${pids[@]}"

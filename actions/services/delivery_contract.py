@@ -1,4 +1,4 @@
-"""The contract between the reminder worker and the Rasa side, in one place.
+"""The contract between the reminder worker, the staff console and the Rasa side.
 
 The worker delivers a reminder by triggering an intent on the patient's conversation::
 
@@ -23,7 +23,12 @@ A snoozed reminder is the same row delivered again (same ``notification_id``): p
 latest message counts, since the earlier one was answered by that message ("dans 10
 min").
 
-Pure: no Rasa import, so the worker, the actions and their tests share it.
+The staff console delivers a professional's reply (``EXTERNAL_staff_reply`` with
+``staff_message_id``) and the end of a hand-off (``EXTERNAL_handoff_closed`` with
+``referral_id``) through the same endpoint: :func:`staff_reply_payload`,
+:func:`handoff_closed_payload`.
+
+Pure: no Rasa import, so the worker, the console, the actions and their tests share it.
 """
 
 from __future__ import annotations
@@ -136,3 +141,35 @@ def events_before_latest_trigger(
         if notification_id_of(events[index]) is not None:
             return events[:index]
     return events
+
+
+# The staff console speaks to the patient the same way (actions/services/referrals.py):
+# a reply written by a professional, and the end of a hand-off.
+STAFF_REPLY_INTENT = "EXTERNAL_staff_reply"
+STAFF_MESSAGE_ID_ENTITY = "staff_message_id"
+HANDOFF_CLOSED_INTENT = "EXTERNAL_handoff_closed"
+REFERRAL_ID_ENTITY = "referral_id"
+
+
+def staff_reply_payload(staff_message_id: int) -> dict[str, Any]:
+    """Build the ``trigger_intent`` body that speaks a staff reply.
+
+    Returns:
+        ``{"name": "EXTERNAL_staff_reply", "entities": {"staff_message_id": "<id>"}}``.
+    """
+    return {
+        "name": STAFF_REPLY_INTENT,
+        "entities": {STAFF_MESSAGE_ID_ENTITY: str(staff_message_id)},
+    }
+
+
+def handoff_closed_payload(referral_id: int) -> dict[str, Any]:
+    """Build the ``trigger_intent`` body that tells the patient a hand-off ended.
+
+    Returns:
+        ``{"name": "EXTERNAL_handoff_closed", "entities": {"referral_id": "<id>"}}``.
+    """
+    return {
+        "name": HANDOFF_CLOSED_INTENT,
+        "entities": {REFERRAL_ID_ENTITY: str(referral_id)},
+    }

@@ -18,6 +18,8 @@ EXPORT_FORMAT_VERSION = 1
 
 # Deleted in this order: rows that point to others first.
 _ERASURE_ORDER = (
+    "staff_messages",
+    "referrals",
     "outcomes",
     "notifications",
     "appointments",
@@ -42,8 +44,9 @@ def export_patient_data(
         ``None`` for an unknown patient; otherwise a dict of plain JSON types:
         ``format_version``, ``exported_at``, ``patient`` and one list per table
         (``consents``, ``medications``, ``notifications``, ``dose_outcomes``,
-        ``appointments``, ``audit_events``), each row with all its columns;
-        appointments also name their practitioner and type.
+        ``appointments``, ``referrals``, ``staff_messages``, ``audit_events``), each
+        row with all its columns; appointments also name their practitioner and
+        type, staff messages their author.
     """
     with uow:
         patient = uow.patients.get(patient_id)
@@ -64,6 +67,11 @@ def export_patient_data(
                     "appointment_type": row.appointment_type.label,
                 }
                 for row in uow.appointments.list_for_patient(patient_id)
+            ],
+            "referrals": _rows(uow.referrals.list_for_patient(patient_id)),
+            "staff_messages": [
+                {**row_to_dict(row), "staff_name": row.staff.display_name}
+                for row in uow.staff_messages.list_for_patient(patient_id)
             ],
             "audit_events": _rows(uow.audit.list_for_patient(patient_id)),
         }

@@ -8,7 +8,8 @@ erasure (:mod:`actions.services.patient_data`) find all of it.
 A notification names what it is about with ``subject_ref`` (``"medication:12"``,
 ``"appointment:7"``). The practice and its appointments are in
 :mod:`actions.store.practice_models`, re-exported at the end of this module so that
-``Base.metadata`` always holds every table.
+``Base.metadata`` always holds every table; so are the referrals and staff accounts of
+:mod:`actions.store.referral_models`.
 """
 
 from __future__ import annotations
@@ -208,6 +209,12 @@ from actions.store.practice_models import (  # noqa: E402
     Practitioner,
     PractitionerAbsence,
 )
+from actions.store.referral_models import (  # noqa: E402
+    Referral,
+    StaffAccount,
+    StaffMessage,
+    StaffSession,
+)
 
 __all__ = [
     "Appointment",
@@ -225,4 +232,8 @@ __all__ = [
     "PracticeSettings",
     "Practitioner",
     "PractitionerAbsence",
+    "Referral",
+    "StaffAccount",
+    "StaffMessage",
+    "StaffSession",
 ]

@@ -27,6 +27,8 @@ from actions.store.repositories import (
     PatientRepository,
     PracticeRepository,
 )
+from actions.store.referrals import ReferralRepository, StaffMessageRepository
+from actions.store.staff import StaffRepository
 
 
 class UnitOfWork:
@@ -42,6 +44,9 @@ class UnitOfWork:
         audit: :class:`~actions.store.repositories.AuditRepository`.
         appointments: :class:`~actions.store.appointments.AppointmentRepository`.
         practice: :class:`~actions.store.practice_repository.PracticeRepository`.
+        referrals: :class:`~actions.store.referrals.ReferralRepository`.
+        staff_messages: :class:`~actions.store.referrals.StaffMessageRepository`.
+        staff: :class:`~actions.store.staff.StaffRepository`.
     """
 
     session: Session
@@ -53,6 +58,9 @@ class UnitOfWork:
     audit: AuditRepository
     appointments: AppointmentRepository
     practice: PracticeRepository
+    referrals: ReferralRepository
+    staff_messages: StaffMessageRepository
+    staff: StaffRepository
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         """Prepare a unit of work; the session opens on ``with``.
@@ -77,6 +85,9 @@ class UnitOfWork:
         self.audit = AuditRepository(self.session)
         self.appointments = AppointmentRepository(self.session)
         self.practice = PracticeRepository(self.session)
+        self.referrals = ReferralRepository(self.session)
+        self.staff_messages = StaffMessageRepository(self.session)
+        self.staff = StaffRepository(self.session)
         return self
 
     def __exit__(

@@ -7,8 +7,10 @@ from actions.services.delivery_contract import (
     MEDICATION_REMINDER_INTENT,
     already_delivered,
     events_before_latest_trigger,
+    handoff_closed_payload,
     is_patient_message,
     notification_id_of,
+    staff_reply_payload,
     trigger_payload,
 )
 from tests.actions.fake_rasa import external_event
@@ -92,3 +94,17 @@ def test_the_action_looks_at_the_events_before_its_own_trigger():
     assert already_delivered(events_before_latest_trigger(events), 12, resent=False)
     assert not already_delivered(events_before_latest_trigger([first]), 12, False)
     assert events_before_latest_trigger([BOT]) == [BOT]
+
+
+def test_staff_console_payloads():
+    assert staff_reply_payload(7) == {
+        "name": "EXTERNAL_staff_reply",
+        "entities": {"staff_message_id": "7"},
+    }
+    assert handoff_closed_payload(3) == {
+        "name": "EXTERNAL_handoff_closed",
+        "entities": {"referral_id": "3"},
+    }
+    # A staff reply is not a reminder: the worker's duplicate check ignores it.
+    event = external_event("EXTERNAL_staff_reply", {"staff_message_id": "7"}, 0.0)
+    assert notification_id_of(event) is None

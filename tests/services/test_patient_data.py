@@ -69,6 +69,8 @@ def test_erase_deletes_every_row_of_the_patient_only(uow):
     before = counts(uow, "p2")
     deleted = erase_patient(uow, "p1", NOW + timedelta(days=1))
     assert deleted == {
+        "staff_messages": 0,
+        "referrals": 0,
         "outcomes": 1,
         "notifications": 5,
         "appointments": 0,

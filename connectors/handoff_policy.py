@@ -1,0 +1,92 @@
+"""While a person of the care team handles a conversation, Hygie holds back.
+
+When ``handoff_active`` is set (a referral is open), this policy answers every patient
+message with ``action_handoff_hold`` ("your message is passed on to the team"), so
+Hygie does not talk over the human. It never holds back an emergency, a crisis or a
+message triggered through the API (a staff reply, the end of the hand-off, a reminder):
+for those it predicts nothing and the rules answer as usual, numbers first.
+
+A policy rather than rules: a rule cannot say "any intent except these", and Rasa's
+own ``ConversationPaused`` would also silence emergencies.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+HANDOFF_SLOT = "handoff_active"
+HOLD_ACTION = "action_handoff_hold"
+# Answered by the rules even during a hand-off.
+NEVER_HELD = frozenset({"emergency_medical", "emergency_poisoning", "crisis_suicidal"})
+API_PREFIX = "EXTERNAL_"
+# Above RulePolicy (6): on a tie at confidence 1.0 the higher priority wins.
+DEFAULT_PRIORITY = 7
+
+
+def should_hold(handoff_active: Any, intent: Optional[str]) -> bool:
+    """Whether a patient message is held for the team instead of answered by Hygie.
+
+    Args:
+        handoff_active: The ``handoff_active`` slot.
+        intent: The message's intent name.
+
+    Returns:
+        True during a hand-off, except for emergencies and API triggers.
+    """
+    if not handoff_active:
+        return False
+    if intent in NEVER_HELD or (intent or "").startswith(API_PREFIX):
+        return False
+    return True
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class HandoffPolicy(Policy):
+    """Predicts the hold action for patient messages during a hand-off."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Return the default priority (above RulePolicy)."""
+        return {"priority": DEFAULT_PRIORITY}
+
+    @staticmethod
+    def supported_data() -> SupportedData:
+        """Nothing to learn: it reads the slot and the intent."""
+        return SupportedData.ML_AND_RULE_DATA
+
+    def train(
+        self,
+        training_trackers: List[TrackerWithCachedStates],
+        domain: Domain,
+        **kwargs: Any,
+    ) -> Resource:
+        """Nothing to train; the resource stays empty."""
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """Hold the patient's message, then listen; otherwise predict nothing."""
+        result = self._default_predictions(domain)
+        latest = tracker.latest_action_name
+        if latest == HOLD_ACTION:
+            result[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
+        elif latest == ACTION_LISTEN_NAME and should_hold(
+            tracker.get_slot(HANDOFF_SLOT), tracker.latest_message.intent.get("name")
+        ):
+            result[domain.index_for_action(HOLD_ACTION)] = 1.0
+        return self._prediction(result)

@@ -1,0 +1,99 @@
+"""The console's calls to Rasa's HTTP API: trigger an intent, read a conversation.
+
+The request is the one of :mod:`actions.services.delivery_contract`::
+
+    POST {RASA_URL}/conversations/{id}/trigger_intent?output_channel=latest&token=…
+
+Errors come back as short codes (``http_502``, ``timeout``, ``ClientConnectorError``):
+they are stored and shown to the staff, and never quote the URL (a conversation id).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+from yarl import URL
+
+# As in actions/delivery.py: Rasa (Sanic) does not decode the path, so a conversation
+# id must reach it as written; only what a URL path cannot hold is encoded.
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"
+
+
+class RasaUnavailable(Exception):
+    """Rasa could not be read; ``code`` says why (no URL, no patient data)."""
+
+    def __init__(self, code: str) -> None:
+        """Keep the code."""
+        super().__init__(code)
+        self.code = code
+
+
+class RasaApi:
+    """Rasa's HTTP API, with the token.
+
+    Args:
+        session: An open ``aiohttp`` session (its timeout bounds every request).
+        base_url: Rasa's URL, e.g. ``http://127.0.0.1:5005``.
+        token: Rasa's ``--auth-token``.
+    """
+
+    def __init__(self, session: aiohttp.ClientSession, base_url: str, token: str):
+        """Keep the session and the settings."""
+        self._session = session
+        self._base = base_url.rstrip("/")
+        self._token = token
+
+    async def trigger(
+        self, conversation_id: str, payload: dict[str, Any]
+    ) -> str | None:
+        """Trigger an intent on a conversation.
+
+        Returns:
+            ``None`` if Rasa accepted it (2xx), else an error code.
+        """
+        params = {
+            "output_channel": "latest",
+            "include_events": "NONE",  # Rasa answers with the tracker: keep it empty
+            "token": self._token,
+        }
+        url = self._url(conversation_id, "trigger_intent").with_query(params)
+        try:
+            async with self._session.post(url, json=payload) as response:
+                await response.read()
+                status = response.status
+        except asyncio.TimeoutError:
+            return "timeout"
+        except aiohttp.ClientError as error:
+            return type(error).__name__
+        return None if 200 <= status < 300 else f"http_{status}"
+
+    async def events(self, conversation_id: str) -> list[dict[str, Any]]:
+        """Read every event of a conversation.
+
+        Raises:
+            RasaUnavailable: If Rasa did not answer with a tracker.
+        """
+        url = self._url(conversation_id, "tracker").with_query(
+            {"include_events": "ALL", "token": self._token}
+        )
+        try:
+            async with self._session.get(url) as response:
+                if response.status >= 300:
+                    await response.read()
+                    raise RasaUnavailable(f"http_{response.status}")
+                tracker = await response.json(content_type=None)
+        except asyncio.TimeoutError:
+            raise RasaUnavailable("timeout") from None
+        except (aiohttp.ClientError, ValueError) as error:
+            raise RasaUnavailable(type(error).__name__) from None
+        if not isinstance(tracker, dict):
+            raise RasaUnavailable("invalid_tracker")
+        return [e for e in tracker.get("events") or [] if isinstance(e, dict)]
+
+    def _url(self, conversation_id: str, endpoint: str) -> URL:
+        conversation = quote(conversation_id, safe=_PATH_SAFE)
+        url = f"{self._base}/conversations/{conversation}/{endpoint}"
+        return URL(url, encoded=True)
