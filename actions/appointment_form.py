@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import appointment_booking as booking
 from actions.common import latest_text, reset
-from actions.medication_form import NEVER_ANSWERS
+from actions.form_turn import asked_slot, intent_of
 from actions.services.appointment_offers import pick_offer
 from actions.services.appointment_preference import read_time_preference
 from actions.services.messages import message
@@ -103,9 +103,8 @@ class ValidateAppointmentForm(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Reads who / when / which slot; a new who or when drops the slot offered."""
-        requested = tracker.get_slot("requested_slot")
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if requested is None or intent in NEVER_ANSWERS:
+        requested, intent = asked_slot(tracker), intent_of(tracker)
+        if requested is None:
             return []
         text = latest_text(tracker)
         values = slot_values(text, requested == "appointment_practitioner")

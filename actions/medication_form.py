@@ -20,11 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services.messages import message
 from actions.common import latest_text, now, patient_id_of, reset, unit_of_work
-from actions.services.delivery_contract import (
-    APPOINTMENT_REMINDER_INTENT,
-    MEDICATION_FOLLOWUP_INTENT,
-    MEDICATION_REMINDER_INTENT,
-)
+from actions.form_turn import asked_slot, intent_of
 from actions.services.medication_display import (
     NO_END,
     say_days,
@@ -59,12 +55,6 @@ HINTS = {
     "medication_days": "Écrivez par exemple « tous les jours », « lundi et jeudi » ou « un jour sur deux ».",
     "medication_end": "Écrivez par exemple « pendant 10 jours », « jusqu'au 15 décembre » ou « sans fin ».",
 }
-# Messages the form never reads: Rasa then rejects the form's turn and the rules answer
-# (emergencies and crises first, "Annuler", reminders triggered by the worker).
-NEVER_ANSWERS = frozenset(
-    {"emergency_medical", "emergency_poisoning", "crisis_suicidal", "deny"}
-    | {MEDICATION_REMINDER_INTENT, MEDICATION_FOLLOWUP_INTENT, APPOINTMENT_REMINDER_INTENT}
-)
 # Intents of a plausible answer: when the form cannot read one, it says how to answer.
 # Any other message it cannot read (a question...) goes to the rules too.
 ANSWER_INTENTS = frozenset({"inform", "add_medication", "nlu_fallback", "out_of_scope"})
@@ -134,9 +124,8 @@ class ValidateMedicationForm(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Reads the latest message; never overwrites an answer already given."""
-        requested = tracker.get_slot("requested_slot")
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if requested is None or intent in NEVER_ANSWERS:
+        requested, intent = asked_slot(tracker), intent_of(tracker)
+        if requested is None:
             return []
         text = latest_text(tracker)
         values = slot_values(text, local_today())

@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services.messages import message
 from actions.common import as_int, entity, latest_text, now, patient_id_of, reset, unit_of_work
-from actions.medication_form import ANSWER_INTENTS, NEVER_ANSWERS
+from actions.form_turn import asked_slot, intent_of
+from actions.medication_form import ANSWER_INTENTS
 from actions.services.medication_display import say_days, say_times
 from actions.services.medication_text import parse_times
 from actions.services.reminder_planning import replan_medication
@@ -129,8 +130,8 @@ class ValidateMedicationTimeForm(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Fills ``medication_new_times`` or says how to write a time."""
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if tracker.get_slot("requested_slot") != "medication_new_times" or intent in NEVER_ANSWERS:
+        intent = intent_of(tracker)
+        if asked_slot(tracker) != "medication_new_times":
             return []
         times = parse_times(latest_text(tracker))
         if times:

@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import as_int, entity, latest_text, now, patient_id_of, reset, unit_of_work
-from actions.medication_form import NEVER_ANSWERS
+from actions.form_turn import asked_slot
 from actions.services import referrals as service
 from actions.services.content import get_content
 from actions.services.messages import message
@@ -54,9 +54,8 @@ class ValidateReferralForm(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Fills the asked slot; emergencies and "Annuler" go to the rules."""
-        requested = tracker.get_slot("requested_slot")
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if requested is None or intent in NEVER_ANSWERS:
+        requested = asked_slot(tracker)
+        if requested is None:
             return []
         text = latest_text(tracker)
         readers = {

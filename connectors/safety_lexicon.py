@@ -2102,6 +2102,13 @@ FIGURES_OF_SPEECH = (
     r"|tiques?|poux|mites?)\b"
     # Stories: a novel, a film, a series.
     r"|\b(?:polar|roman|thriller|film|serie|feuilleton|bd|manga|jeu video)\b"
+    # An episode told as over, the person fine now ("ça s'est arrêté tout seul", "il va
+    # très bien"), unless the patient doubts it ("pour l'instant", "mais").
+    r"|\b(?:s'est|se sont) arretee?s? (?:tout seul|toute seule|tous seuls|toutes seules"
+    r"|de (?:lui|elle)-? ?meme)\b"
+    r"|\b(?:il|elle|je|bebe) (?:va|vais) (?:tres |tout a fait |super |parfaitement )?bien\b"
+    r"(?!.{0,25}\b(?:pour l'instant|pour le moment|pour l'heure|mais|apparemment|on dirait"
+    r"|je crois|je pense))"
     # A dose question for a child's weight, with no intake told.
     r"|^(?:quelle|quel|combien de) (?:dose|quantite|ml|mg)\b.{0,60}\b(?:pour|a) "
     r"(?:un|une|mon|ma) (?:enfant|bebe|nourrisson|fils|fille)\b(?!.*\b(?:a pris|a bu|a avale))"

@@ -667,6 +667,8 @@ def test_positive_test_phrasings_are_not_training_copies():
         "maman est décédée il y a 5 ans, ça va, je vais bien maintenant",
         "dans le film le héros boit du poison, c'est réaliste ?",
         "combien de ml de sirop pour un bébé de 8 kg ?",
+        "il est tombé du vélo hier, le genou a saigné mais ça s'est arrêté tout seul",
+        "ma fille a mangé un peu de terre au parc, elle va très bien",
     ],
 )
 def test_figures_of_speech_are_recognised(text):
@@ -678,6 +680,8 @@ def test_figures_of_speech_are_recognised(text):
     [
         "je veux mourir", "il ne respire plus", "mon mari va me tuer", "je me tue à petit feu",
         "quelle dose pour un enfant, il a avalé toute la boîte",
+        "il a avalé des piles, il va bien pour l'instant",
+        "elle va bien mais elle ne sent plus son bras",
     ],
 )
 def test_real_risks_are_not_figures_of_speech(text):
