@@ -14,15 +14,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import appointment_form, medication_form
 from actions.common import channel_of, entity, now, patient_id_of, unit_of_work
-from actions.services.consent import NOTICE_VERSION
+from actions.services.consent import NOTICE_VERSION, consent_covers
 from actions.services.messages import message
 
 # What a consent is asked for, by the intent that needed it (default: reminders).
-PURPOSE_BY_INTENT = {"book_appointment": "appointment", "request_human": "referral"}
+PURPOSE_BY_INTENT = {
+    "book_appointment": "appointment",
+    "request_human": "referral",
+    "mood_checkin": "mood",
+}
 REQUEST_SLOT = {
     "medication": "medication_request",
     "appointment": "appointment_request",
     "referral": "referral_request",
+    "mood": "mood_request",
 }
 
 
@@ -30,15 +35,15 @@ def request_events(purpose: str, text: Any, answer: Any = None) -> List[Dict[Tex
     """SlotSet events for what the request message already says, for its form."""
     if purpose == "appointment":
         return appointment_form.prefill_events(text, answer)
-    if purpose == "referral":
-        return []  # the reason is always asked: "je veux parler à quelqu'un" is not one
+    if purpose in ("referral", "mood"):
+        return []  # always asked: "je veux parler à quelqu'un" is not a reason, nor a mood
     return medication_form.prefill_events(text)
 
 
-def has_consent(tracker: Tracker) -> bool:
-    """Whether the patient of this conversation has a consent in force."""
+def has_consent(tracker: Tracker, purpose: str) -> bool:
+    """Whether the patient of this conversation has a consent in force for ``purpose``."""
     with unit_of_work() as uow:
-        return uow.consents.active(patient_id_of(tracker)) is not None
+        return consent_covers(uow, patient_id_of(tracker), purpose)
 
 
 class ActionCheckConsent(Action):
@@ -52,11 +57,11 @@ class ActionCheckConsent(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Reads the consent; keeps the request's text for the form it opens."""
-        given = has_consent(tracker)
-        if not given:
-            dispatcher.utter_message(**message("ask_consent", notice_version=NOTICE_VERSION))
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         purpose = PURPOSE_BY_INTENT.get(intent, "medication")
+        given = has_consent(tracker, purpose)
+        if not given:
+            dispatcher.utter_message(**message("ask_consent", notice_version=NOTICE_VERSION))
         text = tracker.latest_message.get("text")
         answer = entity(tracker, "answer")
         prefill = request_events(purpose, text, answer) if given else []
@@ -80,13 +85,13 @@ class ActionRecordConsent(Action):
     ) -> List[Dict[Text, Any]]:
         """Creates the patient if needed and stores the consent."""
         moment = now()
+        purpose = tracker.get_slot("consent_purpose") or "medication"
         with unit_of_work() as uow:
             patient_id = patient_id_of(tracker)
             uow.patients.get_or_create(patient_id, channel_of(tracker), tracker.sender_id)
-            if uow.consents.active(patient_id) is None:
+            if not consent_covers(uow, patient_id, purpose):
                 uow.consents.grant(patient_id, NOTICE_VERSION, moment)
                 uow.audit.record("patient", "consent.granted", moment, patient_id=patient_id)
         dispatcher.utter_message(**message("consent_recorded"))
-        purpose = tracker.get_slot("consent_purpose") or "medication"
         request = tracker.get_slot(REQUEST_SLOT.get(purpose, "medication_request"))
         return [SlotSet("consent_given", True), *request_events(purpose, request)]

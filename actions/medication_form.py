@@ -9,7 +9,6 @@ that asked for a reminder) fills them before the form's first question.
 
 from __future__ import annotations
 
-import abc
 import re
 from datetime import date
 from typing import Any, Dict, List, Optional, Text
@@ -20,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services.messages import message
 from actions.common import latest_text, now, patient_id_of, reset, unit_of_work
-from actions.form_turn import asked_slot, intent_of
+from actions.form_turn import ask_actions, asked_slot, intent_of
 from actions.services.medication_display import (
     NO_END,
     say_days,
@@ -261,26 +260,6 @@ class ActionCancelMedication(Action):
         return reset(FORM_SLOTS + ["medication_request"])
 
 
-class _AskSlot(Action, abc.ABC):
-    """Asks one form question (``action_ask_<slot>``), with its buttons."""
-
-    @property
-    @abc.abstractmethod
-    def slot(self) -> str:
-        """The slot this action asks for."""
-
-    def name(self) -> Text:
-        """Action name."""
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        """Utters ``ask_<slot>`` from actions/messages.yml."""
-        dispatcher.utter_message(**message(f"ask_{self.slot}"))
-        return []
-
-
 ASKED_SLOTS = [
     "medication_name",
     "medication_dose",
@@ -290,4 +269,4 @@ ASKED_SLOTS = [
     "medication_new_times",
 ]
 # One action per question; rasa-sdk registers every Action subclass by its name().
-ASK_ACTIONS = [type(f"ActionAsk_{slot}", (_AskSlot,), {"slot": slot}) for slot in ASKED_SLOTS]
+ASK_ACTIONS = ask_actions(*ASKED_SLOTS)

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services.messages import message
 from actions.common import entity, latest_text, now, patient_id_of, unit_of_work
-from actions.services.medication_display import say_times
+from actions.services.medication_display import say_time, say_times
 from actions.services.patient_data import erase_patient, export_patient_data
 
 DATA_BUTTONS = [
@@ -35,7 +35,8 @@ class ActionShowMyData(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """Summarises consent, medications, reminders and dose outcomes, or exports."""
+        """Summarises consent, medications, reminders, doses, appointments, requests
+        and moods, or exports."""
         if entity(tracker, "operation") == "export" or EXPORT_WORDS.search(latest_text(tracker)):
             return export_to(dispatcher, tracker)
         with unit_of_work() as uow:
@@ -48,6 +49,10 @@ class ActionShowMyData(Action):
             medications = uow.medications.list_for_patient(patient_id)
             reminders = len(uow.notifications.list_for_patient(patient_id))
             outcomes = len(uow.outcomes.list_for_patient(patient_id))
+            appointments = len(uow.appointments.list_for_patient(patient_id))
+            referrals = len(uow.referrals.list_for_patient(patient_id))
+            moods = len(uow.moods.list_for_patient(patient_id))
+            plan = uow.mood_plans.of_patient(patient_id)
         lines = ["Voici ce que j'ai enregistré sur vous :"]
         for consent in consents:
             state = "retiré" if consent.withdrawn_at else "en cours"
@@ -55,6 +60,10 @@ class ActionShowMyData(Action):
         for medication in medications:
             lines.append(f"• {medication.name}, {medication.dose}, à {say_times(medication.times_of_day)}.")
         lines.append(f"• {reminders} rappel(s) et {outcomes} prise(s) notée(s).")
+        lines.append(f"• {appointments} rendez-vous et {referrals} demande(s) à l'équipe du cabinet.")
+        lines.append(f"• {moods} humeur(s) notée(s).")
+        if plan is not None and plan.active:
+            lines.append(f"• Un point humeur chaque jour à {say_time(plan.time_local)}.")
         lines.append(f"• Votre fuseau horaire ({patient.time_zone}) et votre langue ({patient.language}).")
         dispatcher.utter_message(text="\n".join(lines), buttons=DATA_BUTTONS)
         return []

@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import as_int, entity, latest_text, now, patient_id_of, reset, unit_of_work
-from actions.form_turn import asked_slot
+from actions.form_turn import ask_actions, asked_slot
 from actions.services import referrals as service
 from actions.services.content import get_content
 from actions.services.messages import message
@@ -69,43 +69,7 @@ class ValidateReferralForm(Action):
         return [SlotSet(requested, value)]
 
 
-class _AskReferral(Action):
-    """Asks one question of the referral form (``action_ask_<slot>``)."""
-
-    slot = ""
-    key = ""  # its text in actions/messages.yml
-
-    def name(self) -> Text:
-        """Action name."""
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        """Utters the question from actions/messages.yml."""
-        dispatcher.utter_message(**message(self.key))
-        return []
-
-
-class ActionAskReferralReason(_AskReferral):
-    """Why the patient wants the team."""
-
-    slot = "referral_reason"
-    key = "ask_referral_reason"
-
-
-class ActionAskReferralUrgency(_AskReferral):
-    """How pressing it is."""
-
-    slot = "referral_urgency"
-    key = "ask_referral_urgency"
-
-
-class ActionAskReferralContact(_AskReferral):
-    """How the team should answer."""
-
-    slot = "referral_contact"
-    key = "ask_referral_contact"
+ASK_ACTIONS = ask_actions("referral_reason", "referral_urgency", "referral_contact")
 
 
 class ActionOpenReferral(Action):

@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.mood import asks_for_mood, mood_trend_message
 from actions.services.messages import message
 from actions.common import as_int, entity, now, patient_id_of, unit_of_work
 from actions.services.adherence import adherence
@@ -144,7 +145,8 @@ def adherence_text(rows: List[Any], outcomes: List[Any], moment: Any) -> Optiona
 
 
 class ActionShowAdherence(Action):
-    """"Mon suivi": taken, late, missed over 7 and 30 days, and the current streak."""
+    """"Mon suivi": doses taken, late, missed over 7 and 30 days, the current streak,
+    and the mood of the last 14 days ("mon suivi d'humeur": the mood only)."""
 
     def name(self) -> Text:
         """Action name."""
@@ -153,13 +155,19 @@ class ActionShowAdherence(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """Reads the patient's medications and outcomes (nothing without consent)."""
-        with unit_of_work() as uow:
-            patient_id = patient_id_of(tracker)
-            rows = [m for m in uow.medications.list_for_patient(patient_id) if m.status != "stopped"]
-            text = adherence_text(rows, uow.outcomes.list_for_patient(patient_id), now())
-        if text is None:
-            dispatcher.utter_message(**message("no_medication"))
-        else:
+        """Reads the patient's medications, outcomes and moods (nothing without consent)."""
+        mood_only = asks_for_mood(tracker)
+        text = None
+        if not mood_only:
+            with unit_of_work() as uow:
+                patient_id = patient_id_of(tracker)
+                rows = [m for m in uow.medications.list_for_patient(patient_id) if m.status != "stopped"]
+                text = adherence_text(rows, uow.outcomes.list_for_patient(patient_id), now())
+        moods = mood_trend_message(tracker, asked_for_mood=mood_only)
+        if text is not None:
             dispatcher.utter_message(text=text)
+        if moods is not None:
+            dispatcher.utter_message(**moods)
+        if text is None and moods is None:
+            dispatcher.utter_message(**message("no_medication"))
         return []

@@ -30,6 +30,7 @@ from actions.services.reminder_dispatch import (
     record_attempts,
     record_missed_doses,
 )
+from actions.services.mood import materialise_mood_checkins
 from actions.services.reminder_planning import materialise_notifications
 from actions.store.unit_of_work import UnitOfWork
 from actions.worker_settings import Clock, WorkerSettings, offset_clock
@@ -83,10 +84,11 @@ class ReminderWorker:
             )
 
     async def maintain(self) -> Counter:
-        """Release stale claims, plan reminders, record missed doses.
+        """Release stale claims, plan reminders, record missed doses, purge steps.
 
         Returns:
-            Counts: ``stale_released``, ``planned``, ``doses_missed``.
+            Counts: ``stale_released``, ``planned`` (doses and mood check-ins),
+            ``doses_missed``, ``steps_purged`` (exercise steps due over an hour ago).
         """
         now = self.clock()
         counts: Counter = Counter()
@@ -94,9 +96,13 @@ class ReminderWorker:
         counts["planned"] = await self._in_db_thread(
             materialise_notifications, self._uow(), now
         )
+        counts["planned"] += await self._in_db_thread(
+            materialise_mood_checkins, self._uow(), now
+        )
         counts["doses_missed"] = await self._in_db_thread(
             record_missed_doses, self._uow(), now
         )
+        counts["steps_purged"] = await self._in_db_thread(self._purge_steps, now)
         self._add(counts)
         return counts
 
@@ -169,6 +175,10 @@ class ReminderWorker:
         # process's claims and writes never wait for each other's lock (SQLite).
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._db_thread, function, *args)
+
+    def _purge_steps(self, now: datetime) -> int:
+        with self._uow() as uow:
+            return uow.exercise_steps.delete_old(now)
 
     def _release_stale(self, now: datetime) -> int:
         with self._uow() as uow:

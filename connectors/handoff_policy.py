@@ -27,8 +27,9 @@ HOLD_ACTION = "action_handoff_hold"
 # Answered by the rules even during a hand-off.
 NEVER_HELD = frozenset({"emergency_medical", "emergency_poisoning", "crisis_suicidal"})
 API_PREFIX = "EXTERNAL_"
-# Above RulePolicy (6): on a tie at confidence 1.0 the higher priority wins.
-DEFAULT_PRIORITY = 7
+# Above RulePolicy (6) and the listening mode (7): on a tie at confidence 1.0 the
+# higher priority wins.
+DEFAULT_PRIORITY = 8
 
 
 def should_hold(handoff_active: Any, intent: Optional[str]) -> bool:
@@ -48,20 +49,25 @@ def should_hold(handoff_active: Any, intent: Optional[str]) -> bool:
     return True
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
-)
-class HandoffPolicy(Policy):
-    """Predicts the hold action for patient messages during a hand-off."""
+class TakeoverPolicy(Policy):
+    """Base of the policies that answer every patient message one way while a mode lasts.
 
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        """Return the default priority (above RulePolicy)."""
-        return {"priority": DEFAULT_PRIORITY}
+    A subclass names its reply action and says, in :meth:`takes_over`, whether the
+    latest patient message is for it; after its reply it predicts ``action_listen``.
+    Otherwise it predicts nothing and the rules answer.
+    """
+
+    reply_action = ""
+    default_priority = DEFAULT_PRIORITY
+
+    @classmethod
+    def get_default_config(cls) -> Dict[Text, Any]:
+        """Return the default priority of the subclass."""
+        return {"priority": cls.default_priority}
 
     @staticmethod
     def supported_data() -> SupportedData:
-        """Nothing to learn: it reads the slot and the intent."""
+        """Nothing to learn: it reads slots and the intent."""
         return SupportedData.ML_AND_RULE_DATA
 
     def train(
@@ -73,6 +79,10 @@ class HandoffPolicy(Policy):
         """Nothing to train; the resource stays empty."""
         return self._resource
 
+    def takes_over(self, tracker: DialogueStateTracker) -> bool:
+        """Whether the latest patient message gets :attr:`reply_action`."""
+        raise NotImplementedError
+
     def predict_action_probabilities(
         self,
         tracker: DialogueStateTracker,
@@ -80,13 +90,27 @@ class HandoffPolicy(Policy):
         rule_only_data: Optional[Dict[Text, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        """Hold the patient's message, then listen; otherwise predict nothing."""
+        """The reply action, then listen; otherwise predict nothing."""
         result = self._default_predictions(domain)
         latest = tracker.latest_action_name
-        if latest == HOLD_ACTION:
+        if latest == self.reply_action:
             result[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
-        elif latest == ACTION_LISTEN_NAME and should_hold(
-            tracker.get_slot(HANDOFF_SLOT), tracker.latest_message.intent.get("name")
-        ):
-            result[domain.index_for_action(HOLD_ACTION)] = 1.0
+        elif latest == ACTION_LISTEN_NAME and self.takes_over(tracker):
+            result[domain.index_for_action(self.reply_action)] = 1.0
         return self._prediction(result)
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class HandoffPolicy(TakeoverPolicy):
+    """Predicts the hold action for patient messages during a hand-off."""
+
+    reply_action = HOLD_ACTION
+    default_priority = DEFAULT_PRIORITY  # above RulePolicy and the listening mode
+
+    def takes_over(self, tracker: DialogueStateTracker) -> bool:
+        """During a hand-off, every message except emergencies and API triggers."""
+        return should_hold(
+            tracker.get_slot(HANDOFF_SLOT), tracker.latest_message.intent.get("name")
+        )

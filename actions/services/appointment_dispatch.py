@@ -14,10 +14,10 @@ from collections import Counter
 from datetime import datetime
 
 from actions.services.appointment_reminders import closes_unsent
+from actions.services.claim_rules import keep_or_close
 from actions.services.reminder_jobs import Job
-from actions.services.reminder_rules import Delivery, delivery_decision
 from actions.store.appointments import appointment_id_of
-from actions.store.models import Appointment, Notification
+from actions.store.models import Notification
 from actions.store.unit_of_work import UnitOfWork
 
 
@@ -50,42 +50,24 @@ def appointment_jobs(
     )
     for row in rows:
         appointment = appointments.get(appointment_id_of(row.subject_ref) or 0)
-        if (
-            appointment is None
-            or row.patient_id not in consented
-            or closes_unsent(
+        wanted = (
+            appointment is not None
+            and row.patient_id in consented
+            and not closes_unsent(
                 row.scheduled_at,
                 appointment.starts_at,
                 appointment.status,
                 appointment.time_zone,
                 now,
             )
-        ):
-            uow.notifications.mark_cancelled(row.id, worker_id)
-            counts["cancelled"] += 1
-        elif (
-            delivery_decision(row.kind, row.scheduled_at, row.due_at, now)
-            is Delivery.TOO_LATE
-        ):
-            uow.notifications.mark_missed(row.id, worker_id)
-            counts["missed"] += 1
-        else:
-            jobs[row.id] = _job(row, appointment)
+        )
+        if keep_or_close(uow, row, wanted, now, worker_id, counts):
+            jobs[row.id] = Job.of_row(
+                row,
+                appointment.patient.conversation_id,
+                appointment.time_zone,
+                medication_id=None,
+                scheduled_at=appointment.starts_at,
+                appointment_id=appointment.id,
+            )
     return jobs
-
-
-def _job(row: Notification, appointment: Appointment) -> Job:
-    return Job(
-        notification_id=row.id,
-        kind=row.kind,
-        conversation_id=appointment.patient.conversation_id,
-        patient_id=row.patient_id,
-        medication_id=None,
-        scheduled_at=appointment.starts_at,
-        due_at=row.due_at,
-        attempts=row.attempts,
-        time_zone=appointment.time_zone,
-        in_doubt=row.attempts > 1,
-        resent=row.sent_at is not None,
-        appointment_id=appointment.id,
-    )

@@ -19,7 +19,13 @@ import yaml
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "data" / "content"
 
 # Retrieval intents whose answers come from a content file of the same name.
-CONTENT_INTENTS: Tuple[str, ...] = ("faq", "first_aid", "prevention", "medical_advice")
+CONTENT_INTENTS: Tuple[str, ...] = (
+    "faq",
+    "first_aid",
+    "prevention",
+    "medical_advice",
+    "wellbeing",
+)
 
 
 class ContentError(ValueError):

@@ -39,6 +39,8 @@ from typing import Any
 MEDICATION_REMINDER_INTENT = "EXTERNAL_medication_reminder"
 MEDICATION_FOLLOWUP_INTENT = "EXTERNAL_medication_followup"
 APPOINTMENT_REMINDER_INTENT = "EXTERNAL_appointment_reminder"
+EXERCISE_STEP_INTENT = "EXTERNAL_exercise_step"
+MOOD_CHECKIN_INTENT = "EXTERNAL_mood_checkin"
 NOTIFICATION_ID_ENTITY = "notification_id"
 
 # The intent that delivers each kind of notification; the worker claims only these.
@@ -46,6 +48,8 @@ INTENT_BY_KIND: Mapping[str, str] = {
     "medication_dose": MEDICATION_REMINDER_INTENT,
     "medication_followup": MEDICATION_FOLLOWUP_INTENT,
     "appointment_reminder": APPOINTMENT_REMINDER_INTENT,
+    "exercise_step": EXERCISE_STEP_INTENT,
+    "mood_checkin": MOOD_CHECKIN_INTENT,
 }
 DELIVERABLE_KINDS: tuple[str, ...] = tuple(INTENT_BY_KIND)
 

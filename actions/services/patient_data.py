@@ -18,6 +18,8 @@ EXPORT_FORMAT_VERSION = 1
 
 # Deleted in this order: rows that point to others first.
 _ERASURE_ORDER = (
+    "moods",
+    "mood_plans",
     "staff_messages",
     "referrals",
     "outcomes",
@@ -44,7 +46,8 @@ def export_patient_data(
         ``None`` for an unknown patient; otherwise a dict of plain JSON types:
         ``format_version``, ``exported_at``, ``patient`` and one list per table
         (``consents``, ``medications``, ``notifications``, ``dose_outcomes``,
-        ``appointments``, ``referrals``, ``staff_messages``, ``audit_events``), each
+        ``appointments``, ``referrals``, ``staff_messages``, ``mood_entries``,
+        ``mood_plans``, ``audit_events``), each
         row with all its columns; appointments also name their practitioner and
         type, staff messages their author.
     """
@@ -73,6 +76,8 @@ def export_patient_data(
                 {**row_to_dict(row), "staff_name": row.staff.display_name}
                 for row in uow.staff_messages.list_for_patient(patient_id)
             ],
+            "mood_entries": _rows(uow.moods.list_for_patient(patient_id)),
+            "mood_plans": _rows(uow.mood_plans.list_for_patient(patient_id)),
             "audit_events": _rows(uow.audit.list_for_patient(patient_id)),
         }
         uow.audit.record(actor, "patient.exported", now, patient_id=patient_id)

@@ -7,7 +7,9 @@ transactions, so that they are tested on SQLite without HTTP:
    not to send: consent withdrawn, medication paused or stopped, or dose already
    answered (``cancelled``); an appointment cancelled, moved or started
    (``cancelled``: never sent after the start); too late by the grace rule
-   (``missed``, and a dose recorded missed). The others come back as :class:`Job` s.
+   (``missed``, and a dose recorded missed); an exercise step found late or a mood
+   check-in whose plan changed (:mod:`actions.services.wellbeing_dispatch`). The
+   others come back as :class:`Job` s.
 2. The worker delivers each job through Rasa (:mod:`actions.delivery`) and gets an
    :class:`Attempt`.
 3. :func:`record_attempts` closes the claims in one transaction: ``sent`` (a dose
@@ -38,8 +40,11 @@ from actions.services.reminder_rules import (
     delivery_retry_at,
     followup_after_sending,
 )
+from actions.services.wellbeing_dispatch import exercise_jobs, mood_jobs
 from actions.store.appointments import APPOINTMENT_REMINDER_KIND
+from actions.store.exercise_steps import EXERCISE_STEP_KIND
 from actions.store.models import Medication, Notification
+from actions.store.moods import MOOD_CHECKIN_KIND
 from actions.store.unit_of_work import UnitOfWork
 
 
@@ -66,11 +71,26 @@ def claim_jobs(
         if not rows:
             return jobs, counts
         consented = uow.consents.consented({row.patient_id for row in rows})
-        visits = [row for row in rows if row.kind == APPOINTMENT_REMINDER_KIND]
-        doses = [row for row in rows if row.kind != APPOINTMENT_REMINDER_KIND]
-        by_id = appointment_jobs(uow, visits, consented, now, worker_id, counts)
+        of_kind = _by_kind(rows)
+        by_id = appointment_jobs(
+            uow, of_kind.pop(APPOINTMENT_REMINDER_KIND, []), consented, now, worker_id, counts
+        )
+        by_id |= exercise_jobs(
+            uow, of_kind.pop(EXERCISE_STEP_KIND, []), now, worker_id, counts
+        )
+        by_id |= mood_jobs(
+            uow, of_kind.pop(MOOD_CHECKIN_KIND, []), consented, now, worker_id, counts
+        )
+        doses = [row for kind_rows in of_kind.values() for row in kind_rows]
         by_id |= _dose_jobs(uow, doses, consented, now, worker_id, counts)
     return [by_id[row.id] for row in rows if row.id in by_id], counts
+
+
+def _by_kind(rows: list[Notification]) -> dict[str, list[Notification]]:
+    of_kind: dict[str, list[Notification]] = {}
+    for row in rows:
+        of_kind.setdefault(row.kind, []).append(row)
+    return of_kind
 
 
 def _dose_jobs(
@@ -190,19 +210,8 @@ def record_missed_doses(uow: UnitOfWork, now: datetime) -> int:
 
 
 def _job(row: Notification, medication: Medication) -> Job:
-    return Job(
-        notification_id=row.id,
-        kind=row.kind,
-        conversation_id=medication.patient.conversation_id,
-        patient_id=row.patient_id,
-        medication_id=row.medication_id,
-        scheduled_at=row.scheduled_at,
-        due_at=row.due_at,
-        attempts=row.attempts,
-        time_zone=medication.patient.time_zone,
-        in_doubt=row.attempts > 1,
-        resent=row.sent_at is not None,
-    )
+    patient = medication.patient
+    return Job.of_row(row, patient.conversation_id, patient.time_zone)
 
 
 def _record_missed(
@@ -240,6 +249,8 @@ def _close(uow: UnitOfWork, attempt: Attempt, worker_id: str) -> tuple[str, bool
     if attempt.outcome is Outcome.INTERRUPTED:
         return "released", notifications.release(job.notification_id, worker_id)
     error = attempt.error or attempt.outcome.value
+    if job.kind == EXERCISE_STEP_KIND:  # a step is never said late, nor shown later
+        return "cancelled", notifications.mark_cancelled(job.notification_id, worker_id)
     if attempt.outcome is Outcome.FAILED:
         retry = delivery_retry_at(job.kind, job.scheduled_at, job.attempts, attempt.at)
         if job.kind == APPOINTMENT_REMINDER_KIND:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,25 @@ class Job:
     in_doubt: bool
     resent: bool
     appointment_id: int | None = None
+
+    @classmethod
+    def of_row(cls, row: Any, conversation_id: str, time_zone: str, **fields: Any) -> Job:
+        """The job of a claimed notification row; ``fields`` override its values
+        (an appointment reminder's ``scheduled_at`` is the appointment's start)."""
+        values: dict[str, Any] = {
+            "notification_id": row.id,
+            "kind": row.kind,
+            "conversation_id": conversation_id,
+            "patient_id": row.patient_id,
+            "medication_id": row.medication_id,
+            "scheduled_at": row.scheduled_at,
+            "due_at": row.due_at,
+            "attempts": row.attempts,
+            "time_zone": time_zone,
+            "in_doubt": row.attempts > 1,
+            "resent": row.sent_at is not None,
+        }
+        return cls(**{**values, **fields})
 
 
 class Outcome(str, Enum):

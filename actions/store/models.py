@@ -38,6 +38,7 @@ NOTIFICATION_KINDS = (
     "medication_followup",
     "appointment_reminder",
     "mood_checkin",
+    "exercise_step",
 )
 NOTIFICATION_STATUSES = (
     "pending",
@@ -215,6 +216,7 @@ from actions.store.referral_models import (  # noqa: E402
     StaffMessage,
     StaffSession,
 )
+from actions.store.wellbeing_models import MoodEntry, MoodPlan  # noqa: E402
 
 __all__ = [
     "Appointment",
@@ -225,6 +227,8 @@ __all__ = [
     "Consent",
     "DoseOutcome",
     "Medication",
+    "MoodEntry",
+    "MoodPlan",
     "Notification",
     "OpeningHours",
     "Patient",

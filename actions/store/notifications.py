@@ -10,6 +10,7 @@ The life of a reminder row::
        +--release (a worker stopping) / release_stale_claims (the worker died)
     pending --cancel_pending_for_dose--> cancelled (e.g. a follow-up once answered)
     pending --delete_pending_for_medication--> (deleted: paused, stopped, new schedule)
+    pending --delete_pending_for_subject--> (deleted: a mood plan changed or stopped)
     any --reschedule (snooze)--> pending
 
 Every transition out of ``claimed`` names the worker that holds the claim, so a worker
@@ -353,6 +354,22 @@ class NotificationRepository(PatientRows):
                 Notification.status == "pending",
                 Notification.medication_id == medication_id,
                 Notification.scheduled_at >= from_time,
+            )
+            .execution_options(synchronize_session="fetch")
+        )
+        return self.session.execute(statement).rowcount
+
+    def delete_pending_for_subject(self, subject_ref: str) -> int:
+        """Delete the pending reminders about one subject (e.g. a mood plan replanned).
+
+        Returns:
+            How many reminders were deleted.
+        """
+        statement = (
+            delete(Notification)
+            .where(
+                Notification.status == "pending",
+                Notification.subject_ref == subject_ref,
             )
             .execution_options(synchronize_session="fetch")
         )

@@ -27,6 +27,8 @@ from actions.store.repositories import (
     PatientRepository,
     PracticeRepository,
 )
+from actions.store.exercise_steps import ExerciseStepRepository
+from actions.store.moods import MoodPlanRepository, MoodRepository
 from actions.store.referrals import ReferralRepository, StaffMessageRepository
 from actions.store.staff import StaffRepository
 
@@ -47,6 +49,9 @@ class UnitOfWork:
         referrals: :class:`~actions.store.referrals.ReferralRepository`.
         staff_messages: :class:`~actions.store.referrals.StaffMessageRepository`.
         staff: :class:`~actions.store.staff.StaffRepository`.
+        moods: :class:`~actions.store.moods.MoodRepository`.
+        mood_plans: :class:`~actions.store.moods.MoodPlanRepository`.
+        exercise_steps: :class:`~actions.store.exercise_steps.ExerciseStepRepository`.
     """
 
     session: Session
@@ -61,6 +66,9 @@ class UnitOfWork:
     referrals: ReferralRepository
     staff_messages: StaffMessageRepository
     staff: StaffRepository
+    moods: MoodRepository
+    mood_plans: MoodPlanRepository
+    exercise_steps: ExerciseStepRepository
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         """Prepare a unit of work; the session opens on ``with``.
@@ -88,6 +96,9 @@ class UnitOfWork:
         self.referrals = ReferralRepository(self.session)
         self.staff_messages = StaffMessageRepository(self.session)
         self.staff = StaffRepository(self.session)
+        self.moods = MoodRepository(self.session)
+        self.mood_plans = MoodPlanRepository(self.session)
+        self.exercise_steps = ExerciseStepRepository(self.session)
         return self
 
     def __exit__(

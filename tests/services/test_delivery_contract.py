@@ -42,13 +42,17 @@ def test_trigger_payloads_name_the_intent_of_each_kind():
         "name": "EXTERNAL_appointment_reminder",
         "entities": {"notification_id": "9"},
     }
+    assert trigger_payload("exercise_step", 3)["name"] == "EXTERNAL_exercise_step"
+    assert trigger_payload("mood_checkin", 4)["name"] == "EXTERNAL_mood_checkin"
     assert DELIVERABLE_KINDS == (
         "medication_dose",
         "medication_followup",
         "appointment_reminder",
+        "exercise_step",
+        "mood_checkin",
     )
     with pytest.raises(KeyError):
-        trigger_payload("mood_checkin", 1)
+        trigger_payload("unknown_kind", 1)
 
 
 def test_the_notification_of_a_rasa_event():

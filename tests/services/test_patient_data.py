@@ -20,6 +20,8 @@ def populate(uow: UnitOfWork, patient_id: str) -> None:
         (dose, *_) = uow.notifications.list_for_patient(patient_id)
         uow.outcomes.record(medication, dose.scheduled_at, "taken", NOW, dose.id)
         uow.audit.record("patient", "consent.granted", NOW, patient_id=patient_id)
+        uow.moods.add(patient_id, 2, "mauvaise nuit", "checkin", NOW)
+        uow.mood_plans.set_time(patient_id, "21:00", NOW)
 
 
 def counts(uow: UnitOfWork, patient_id: str) -> dict:
@@ -32,6 +34,8 @@ def counts(uow: UnitOfWork, patient_id: str) -> dict:
                 "notifications",
                 "outcomes",
                 "audit",
+                "moods",
+                "mood_plans",
             )
         }
 
@@ -50,6 +54,10 @@ def test_export_contains_everything_and_is_json(uow):
         5,
     ]
     assert export["dose_outcomes"][0]["status"] == "taken"
+    assert [(m["score"], m["note"]) for m in export["mood_entries"]] == [
+        (2, "mauvaise nuit")
+    ]
+    assert export["mood_plans"][0]["time_local"] == "21:00"
     assert export["medications"][0]["times_of_day"] == ["08:00", "20:00"]
     assert export["medications"][0]["start_date"] == "2026-03-01"
     assert export["notifications"][0]["due_at"].endswith("+00:00")
@@ -69,6 +77,8 @@ def test_erase_deletes_every_row_of_the_patient_only(uow):
     before = counts(uow, "p2")
     deleted = erase_patient(uow, "p1", NOW + timedelta(days=1))
     assert deleted == {
+        "moods": 1,
+        "mood_plans": 1,
         "staff_messages": 0,
         "referrals": 0,
         "outcomes": 1,

@@ -49,10 +49,10 @@ def test_claimed_reminders_become_jobs_with_what_delivery_needs(uow):
     assert notifications(uow)[dose].status == "claimed"
 
 
-def test_only_medication_kinds_are_claimed(uow):
+def test_a_mood_check_in_without_its_plan_is_closed_unsent(uow):
     (mood,) = seed_doses(uow, 1, T, prefix="m", kind="mood_checkin")
-    assert claim(uow) == ([], {"claimed": 0})
-    assert notifications(uow)[mood].status == "pending"
+    assert claim(uow) == ([], {"claimed": 1, "cancelled": 1})
+    assert notifications(uow)[mood].status == "cancelled"
 
 
 def test_reminders_no_longer_wanted_are_cancelled_without_sending(uow):

@@ -16,6 +16,7 @@ from alembic import command
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
+from actions.services.consent import NOTICE_VERSION
 from actions.store.db import make_engine, make_session_factory
 from actions.store.migrate import alembic_config, upgrade
 from actions.store.models import Medication, Patient
@@ -80,7 +81,7 @@ def add_patient(
             patient_id, "socketio", f"sender-{patient_id}", time_zone=time_zone
         )
         if consent:
-            uow.consents.grant(patient_id, "2026-01", NOW - timedelta(days=30))
+            uow.consents.grant(patient_id, NOTICE_VERSION, NOW - timedelta(days=30))
         return patient
 
 
