@@ -24,7 +24,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.services.content import Content, get_content
+from actions.services.content import Content, Topic, get_content
 
 # Families a patient can browse from the menu, with the sentence above the buttons.
 BROWSE_FAMILIES = {
@@ -33,6 +33,10 @@ BROWSE_FAMILIES = {
     "prevention": "Voici les conseils de prévention.",
 }
 BROWSE_FOOTER = "Vous pouvez aussi écrire votre question avec vos mots."
+# A question Hygie must not answer (diagnosis, prescription, dose…): the answer offers
+# to write to the care team, who may.
+OFFERS_THE_TEAM = frozenset({"medical_advice"})
+TEAM_BUTTON = {"title": "Écrire à l'équipe du cabinet", "payload": "/request_human"}
 # Messenger shows at most 13 quick replies; the web chat keeps the list readable too.
 MAX_BROWSE_BUTTONS = 13
 
@@ -50,10 +54,17 @@ def content_slots(content: Content) -> Dict[Text, Dict[Text, Any]]:
     }
 
 
+def _topic_response(content: Content, topic: Topic) -> Dict[Text, Any]:
+    response: Dict[Text, Any] = {"text": content.render_topic(topic)}
+    if topic.intent in OFFERS_THE_TEAM:
+        response["buttons"] = [TEAM_BUTTON]
+    return response
+
+
 def content_responses(content: Content) -> Dict[Text, List[Dict[Text, Any]]]:
     """Topic answers and browse menus, in Rasa's domain format."""
     responses: Dict[Text, List[Dict[Text, Any]]] = {
-        f"utter_{topic.intent_response_key}": [{"text": content.render_topic(topic)}]
+        f"utter_{topic.intent_response_key}": [_topic_response(content, topic)]
         for topic in content.topics.values()
     }
     for family, intro in BROWSE_FAMILIES.items():

@@ -28,8 +28,14 @@ def test_every_topic_has_a_response_and_a_retrieval_intent(importer):
     domain = importer.get_domain()
     content = get_content()
     for key, topic in content.topics.items():
-        assert domain.responses[f"utter_{key}"] == [{"text": content.render_topic(topic)}]
-    assert {"faq", "first_aid", "prevention", "medical_advice"} <= set(domain.retrieval_intents)
+        [response] = domain.responses[f"utter_{key}"]
+        assert response["text"] == content.render_topic(topic)
+        team = [{"title": "Écrire à l'équipe du cabinet", "payload": "/request_human"}]
+        # A question Hygie must not answer offers the care team, who may.
+        assert response.get("buttons") == (team if topic.intent == "medical_advice" else None)
+    assert {"faq", "first_aid", "prevention", "medical_advice", "wellbeing"} <= set(
+        domain.retrieval_intents
+    )
 
 
 def test_browse_menus_list_topic_titles_as_payloads(importer):
