@@ -40,7 +40,7 @@ RUN_SLOT = "exercise_run"
 FINAL_SLOT = "exercise_finished"
 RATING_SLOT = "exercise_rating"
 # What a patient may write during an exercise without stopping it ("ok", "merci"…).
-KEEPS_GOING = frozenset({"affirm", "thank", "inform", "talk", "out_of_scope", "nlu_fallback"})
+KEEPS_GOING = frozenset({"affirm", "thank", "inform", "out_of_scope", "nlu_fallback"})
 RATING_HINT = "Écrivez un chiffre de 1 (très mal) à 5 (très bien)."
 
 

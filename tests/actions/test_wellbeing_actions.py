@@ -98,11 +98,13 @@ async def test_a_started_exercise_says_its_intro_and_each_step_then_asks_how_it_
     assert slot(last_events, "exercise_finished") is True and slot(last_events, "exercise_run") is None
 
 
-async def test_a_step_is_silent_once_the_patient_asked_for_something_else_and_the_rest_is_cancelled():
+@pytest.mark.parametrize(("text", "intent"), [("je voudrais un rdv", "book_appointment"),
+                                              ("j'ai besoin de parler", "talk"),
+                                              ("j'ai mal dans la poitrine", "emergency_medical")])
+async def test_a_step_is_silent_once_the_patient_asked_for_something_else_and_the_rest_is_cancelled(text, intent):
     run_id, _, _ = await start("respiration 4-7-8")
     ids = [nid for nid, _ in rows(run_id)]
-    earlier = [{"event": "slot", "name": "exercise_run", "value": run_id},
-               user("je voudrais un rdv", "book_appointment")]
+    earlier = [{"event": "slot", "name": "exercise_run", "value": run_id}, user(text, intent)]
     events, said, _ = await run(ActionExerciseStep(), step_trigger(ids[1], run_id, earlier))
     assert said == [] and slot(events, "exercise_run") is None
     assert {status for _, status in rows(run_id)[1:]} == {"cancelled"}
