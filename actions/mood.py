@@ -17,7 +17,6 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import as_int, entity, latest_text, now, patient_id_of, unit_of_work
-from actions.defaults import DEFAULT_TIME_ZONE
 from actions.exercises import support_offer
 from actions.form_turn import ask_actions, asked_slot, intent_of
 from actions.services import mood as service
@@ -28,7 +27,6 @@ from actions.services.delivery_contract import (
 )
 from actions.services.medication_display import say_time
 from actions.services.messages import message
-from actions.services.scheduling import utc_to_local
 from actions.store.moods import MOOD_CHECKIN_KIND
 
 FORM_SLOTS = ["mood_score", "mood_note"]
@@ -177,17 +175,10 @@ def mood_trend_message(tracker: Tracker, asked_for_mood: bool) -> Optional[Dict[
         asked_for_mood: The patient asked for the mood only ("mon suivi d'humeur"):
             say so even when nothing was noted.
     """
-    patient_id = patient_id_of(tracker)
-    moment = now()
-    with unit_of_work() as uow:
-        patient = uow.patients.get(patient_id)
-        time_zone = patient.time_zone if patient else DEFAULT_TIME_ZONE
-    days = service.recent_moods(unit_of_work(), patient_id, time_zone, moment)
-    if not days:
+    lines = service.recent_trend(unit_of_work(), patient_id_of(tracker), now())
+    if not lines:
         return message("mood_trend_empty") if asked_for_mood else None
-    today = utc_to_local(moment, time_zone).date()
-    lines = "\n".join(service.trend_lines(days, today))
-    return message("mood_trend", lines=lines)
+    return message("mood_trend", lines="\n".join(lines))
 
 
 def asks_for_mood(tracker: Tracker) -> bool:

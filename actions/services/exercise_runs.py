@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from actions.services.exercises import Exercise, exercise, new_run_id
+from actions.services.reminder_planning import LOCAL_FORMAT
+from actions.services.scheduling import utc_to_local
 from actions.store.exercise_steps import EXERCISE_STEP_KIND, parse_step_ref
 from actions.store.unit_of_work import UnitOfWork
 
@@ -40,9 +42,11 @@ def start_run(
     with uow:
         patient, _ = uow.patients.get_or_create(patient_id, channel, conversation_id)
         uow.exercise_steps.cancel_pending(patient_id)
-        uow.exercise_steps.add_run(
-            patient_id, run, chosen.key, chosen.due_times(now), patient.time_zone, now
-        )
+        steps = [
+            (due, utc_to_local(due, patient.time_zone).strftime(LOCAL_FORMAT))
+            for due in chosen.due_times(now)
+        ]
+        uow.exercise_steps.add_run(patient_id, run, chosen.key, steps, now)
     return run
 
 

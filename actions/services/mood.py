@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from actions.services.consent import consent_covers
 from actions.services.medication_times import parse_times
+from actions.services.reminder_planning import LOCAL_FORMAT
 from actions.services.reminder_rules import planning_window
 from actions.services.scheduling import DoseSchedule, dose_times, utc_to_local
 from actions.store.models import MoodPlan
@@ -218,11 +219,16 @@ def record_mood(
         return True
 
 
-def recent_moods(uow: UnitOfWork, patient_id: str, time_zone: str, now: datetime):
-    """The patient's mood days over the last ``TREND_DAYS`` days (``[]`` if none)."""
+def recent_trend(uow: UnitOfWork, patient_id: str, now: datetime) -> list[str]:
+    """The patient's trend lines over the last ``TREND_DAYS`` local days (``[]`` if
+    no mood was noted), in the patient's time zone."""
     with uow:
+        patient = uow.patients.get(patient_id)
+        if patient is None:
+            return []
         since = now - timedelta(days=TREND_DAYS + 1)
-        return mood_days(uow.moods.since(patient_id, since), time_zone)
+        days = mood_days(uow.moods.since(patient_id, since), patient.time_zone)
+        return trend_lines(days, utc_to_local(now, patient.time_zone).date()) if days else []
 
 
 def set_daily_checkin(
@@ -269,7 +275,7 @@ def checkin_values(plan: MoodPlan, now: datetime) -> list[dict]:
             "medication_id": None,
             "subject_ref": mood_plan_ref(plan.id),
             "scheduled_at": instant,
-            "scheduled_local": utc_to_local(instant, time_zone).strftime("%Y-%m-%dT%H:%M"),
+            "scheduled_local": utc_to_local(instant, time_zone).strftime(LOCAL_FORMAT),
             "due_at": instant,
         }
         for instant in dose_times(schedule, start, end)

@@ -15,13 +15,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
 
-from actions.services.scheduling import utc_to_local
 from actions.store.models import Notification
 
 EXERCISE_STEP_KIND = "exercise_step"
 # Rows of a finished or stopped run are deleted this long after they were due.
 KEEP_STEPS_FOR = timedelta(hours=1)
-_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
 
 @dataclass(frozen=True)
@@ -62,24 +60,28 @@ class ExerciseStepRepository:
         patient_id: str,
         run: str,
         exercise: str,
-        due_times: Iterable[datetime],
-        time_zone: str,
+        steps: Iterable[tuple[datetime, str]],
         now: datetime,
     ) -> list[Notification]:
-        """Store one pending row per step, step 1 first."""
+        """Store one pending row per step, step 1 first.
+
+        Args:
+            steps: Each step's due instant and its local wall-clock time
+                (``scheduled_local``), in order.
+        """
         rows = [
             Notification(
                 patient_id=patient_id,
                 kind=EXERCISE_STEP_KIND,
                 subject_ref=step_ref(run, exercise, index),
                 scheduled_at=due,
-                scheduled_local=utc_to_local(due, time_zone).strftime(_LOCAL_FORMAT),
+                scheduled_local=local,
                 due_at=due,
                 status="pending",
                 attempts=0,
                 created_at=now,
             )
-            for index, due in enumerate(due_times, start=1)
+            for index, (due, local) in enumerate(steps, start=1)
         ]
         self.session.add_all(rows)
         self.session.flush()

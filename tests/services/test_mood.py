@@ -119,8 +119,9 @@ def test_a_mood_is_stored_only_with_consent(uow):
     with uow:
         assert [(e.score, e.note, e.source) for e in uow.moods.list_for_patient("with")] == [(2, "fatigué", "checkin")]
         assert uow.moods.list_for_patient("without") == []
-    days = mood.recent_moods(uow, "with", "Europe/Paris", NOW)
-    assert [(d.score, d.note) for d in days] == [(2, "fatigué")]
+    assert mood.recent_trend(uow, "with", NOW) == [
+        "• dim. 29/03 : 🙁 2/5 (mal)", "Moyenne de la semaine : 2,0/5."]
+    assert mood.recent_trend(uow, "without", NOW) == []
 
 
 def test_the_database_refuses_a_score_outside_1_to_5(uow):
