@@ -14,6 +14,7 @@ confidence; the safety net still runs last and can override anything.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Optional, Text
 
 import joblib
@@ -31,7 +32,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer, strip_accents_unicode
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
@@ -40,11 +41,57 @@ logger = logging.getLogger(__name__)
 MODEL_FILE = "linear_intent_classifier.joblib"
 
 
-def build_pipeline(config: Dict[Text, Any]) -> Pipeline:
+_WORD = re.compile(r"\w+")
+
+
+class WordClasses:
+    """Replaces each word of a named word list by one token for the whole list.
+
+    "previscan", "levothyrox" and "ventoline" all become ``__medicament__`` for the
+    word n-grams, so a drug name the examples never used still reads as a drug name.
+    Lower case and accents are folded first, as the vectorizer would have done.
+    Picklable: it is saved with the fitted pipeline.
+    """
+
+    def __init__(self, classes: Dict[Text, List[Text]]) -> None:
+        """Index the words: ``classes`` maps a list name to its words."""
+        self._token = {
+            strip_accents_unicode(word.lower()): f"__{name}__"
+            for name, words in classes.items()
+            for word in words
+        }
+
+    def __call__(self, text: Text) -> Text:
+        """Return the folded text with every listed word replaced by its token."""
+        folded = strip_accents_unicode(text.lower())
+        return _WORD.sub(lambda match: self._token.get(match.group(0), match.group(0)), folded)
+
+
+def word_classes(training_data: TrainingData, names: List[Text]) -> Dict[Text, List[Text]]:
+    """Read the lookup tables named in the configuration from the training data.
+
+    Args:
+        training_data: The NLU training data with its lookup tables.
+        names: The lookup tables to use as word classes.
+
+    Returns:
+        The words of each named table that has a list of words.
+    """
+    return {
+        table["name"]: list(table["elements"])
+        for table in training_data.lookup_tables
+        if table.get("name") in names and isinstance(table.get("elements"), list)
+    }
+
+
+def build_pipeline(
+    config: Dict[Text, Any], classes: Optional[Dict[Text, List[Text]]] = None
+) -> Pipeline:
     """Build the untrained TF-IDF + logistic regression pipeline.
 
     Args:
         config: The component's configuration.
+        classes: Word lists whose words share one token in the word n-grams.
 
     Returns:
         A scikit-learn pipeline from raw text to intent probabilities.
@@ -61,6 +108,9 @@ def build_pipeline(config: Dict[Text, Any]) -> Pipeline:
             analyzer="word",
             ngram_range=(1, 2),
             sublinear_tf=True,
+            # WordClasses folds case and accents itself (a preprocessor replaces the
+            # vectorizer's own).
+            preprocessor=WordClasses(classes) if classes else None,
             strip_accents="unicode",
             lowercase=True,
         ),
@@ -117,6 +167,8 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
             "model_weight": 0.5,
             "ranking_length": 10,
             "random_state": 42,
+            # Lookup tables of the training data whose words count as one word.
+            "word_classes": [],
         }
 
     def __init__(
@@ -161,7 +213,9 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
         if len(labels) < 2:
             logger.debug("Fewer than two intents: the linear classifier is not trained.")
             return self._resource
-        pipeline = build_pipeline(self._config)
+        pipeline = build_pipeline(
+            self._config, word_classes(training_data, self._config["word_classes"])
+        )
         pipeline.fit(
             [example.get(TEXT) for example in examples],
             [example.get(INTENT) for example in examples],

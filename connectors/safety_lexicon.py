@@ -190,6 +190,25 @@ _COMBUSTION = (
     r"barbecue|groupe electrogene|insert|radiateur (?:a|au) (?:petrole|gaz)|"
     r"chauffage d'appoint|braises?|charbon|moteur)"
 )
+# Wild mushrooms nobody has eaten yet ("cèpes ramassés, je peux les manger ?"): a
+# prevention question. Any intake, mouth, symptom or worry word keeps the alarm.
+_NOTHING_EATEN = (
+    r"^(?!.*\b(?:mangee?s?|avalee?s?|goutee?s?|croquee?s?|lechee?s?|machee?s?|sucee?s?|"
+    r"ingeree?s?|consommee?s?|bouffee?s?|pris|bouche|cuisinee?s?|vomi\w*|diarrh\w*|mal|"
+    r"malade\w*|nausee\w*|intox\w*|empoison\w*|malaise\w*|douleurs?|tremble\w*|"
+    r"vite|urgence|aide\w*|secours|inquiet\w*|peur)\b)"
+)
+# Carbon monoxide as a topic ("détecteur monoxyde", "le monoxyde a une odeur ?"), with
+# no alarm, symptom, leak or "there is" anywhere in the message.
+_CO_TOPIC = (
+    r"^(?!.*\b(?:sonne\w*|bip\w*|alarme|declench\w*|bruit|siffle\w*|clignot\w*|"
+    r"detecte|detectent|allume\w*|rouge|mal|malaise\w*|vomi\w*|nause\w*|vertige\w*|"
+    r"endormi\w*|somnol\w*|evanoui\w*|inconscient\w*|respire|tete|tourne|fatigue\w*|"
+    r"intox\w*|empoison\w*|y a|fuite|urgence|aide\w*|secours|vite|maintenant|crois|"
+    r"pense|peur|inquiet\w*|malade\w*|sens|sent|sentons)\b)"
+    r"(?=.*\b(?:detecteurs?|odeur|couleur|invisible|chauffage|d'ou vient|c'est quoi|"
+    r"qu'est ce|danger\w*|reconnait\w*|remarque\w*|repere\w*|risques?)\b)"
+)
 # Symptoms of an intoxication shared by a household or a person.
 _UNWELL = (
     r"(?:se sent\w* (?:tous |toutes )?mal|sentis? mal|sentons (?:tous )?mal|"
@@ -1116,7 +1135,7 @@ POISONING: tuple[Rule, ...] = (
         _INFORMATIONAL
         + r"|^(?!.*\b(?:sonne|bip\w*|alarme|declench\w*|mal|malaise|vomi\w*|nause\w*|"
         r"vertige\w*|endormi\w*|somnol\w*)\b).*\b(?:faut il|obligatoire|install\w*|"
-        r"achet\w*|choisir|prevenir|prevention|eviter|conseil\w*)\b",
+        r"achet\w*|choisir|prevenir|prevention|eviter|conseil\w*)\b|" + _CO_TOPIC,
     ),
     (
         "co_symptoms",
@@ -1271,7 +1290,7 @@ POISONING: tuple[Rule, ...] = (
         r"^(?=.*\b(?:champignons?|cepes?|girolles?|morilles?)\b)(?=.*\b(?:cueilli\w*|"
         r"ramass\w*|foret|bois|sauvages?|trouve\w*|jardin|pre|balade|cueillette|"
         r"vomi\w*|diarrh\w*|mal au ventre|malade|nausee\w*)\b)|\bamanites?\b",
-        _INFORMATIONAL,
+        _INFORMATIONAL + "|" + _NOTHING_EATEN,
     ),
     (
         "eye_splash",

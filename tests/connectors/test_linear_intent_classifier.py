@@ -5,7 +5,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from connectors.linear_intent_classifier import LinearIntentClassifier, blend
+from connectors.linear_intent_classifier import LinearIntentClassifier, WordClasses, blend
 
 EXAMPLES = {
     "greet": ["bonjour", "bjr", "salut", "bonsoir madame", "coucou", "bonjour docteur"],
@@ -87,3 +87,36 @@ def test_without_a_trained_model_the_component_passes_through(storage):
     said = diet_said("bonjour", [("thank", 0.9), ("greet", 0.1)])
 
     assert component.process([said])[0].get("intent")["name"] == "thank"
+
+
+def test_word_classes_fold_case_and_accents_and_replace_listed_words():
+    words = WordClasses({"medicament": ["Préviscan", "ventoline"]})
+
+    assert words("Mon PREVISCAN et la Ventoline, à jeun") == (
+        "mon __medicament__ et la __medicament__, a jeun"
+    )
+
+
+def test_a_drug_name_no_example_used_reads_as_the_lookup_table(storage):
+    drugs = {"name": "medicament", "elements": ["doliprane", "ventoline", "xarelto", "spasfon"]}
+    examples = {
+        "inform": ["doliprane", "ventoline 2 bouffees", "le doliprane", "ventoline"],
+        "greet": ["bonjour", "salut", "bonsoir", "coucou"],
+        "thank": ["merci", "merci bien", "je vous remercie", "mrc"],
+    }
+    data = TrainingData(
+        [Message(data={"text": text, "intent": intent}) for intent, texts in examples.items() for text in texts],
+        lookup_tables=[drugs],
+    )
+    inform = {}
+    for classes in ([], ["medicament"]):
+        resource = Resource(f"linear{len(classes)}")
+        config = {**LinearIntentClassifier.get_default_config(), "word_classes": classes}
+        component = LinearIntentClassifier.create(config, storage, resource, context())
+        component.train(data)
+        loaded = LinearIntentClassifier.load(config, storage, resource, context())
+        ranking = loaded.process([Message(data={"text": "xarelto"})])[0].get("intent_ranking")
+        inform[bool(classes)] = next(e["confidence"] for e in ranking if e["name"] == "inform")
+
+    assert inform[True] > 0.5
+    assert inform[True] > inform[False] + 0.2
