@@ -193,13 +193,12 @@ _COMBUSTION = (
 # Wild mushrooms nobody has eaten yet ("cèpes ramassés, je peux les manger ?"): a
 # prevention question. Any intake, mouth, symptom or worry word keeps the alarm.
 _NOTHING_EATEN = (
-    r"^(?!.*\b(?:mangee?s?|avalee?s?|goutee?s?|croquee?s?|lechee?s?|machee?s?|sucee?s?|"
-    r"ingeree?s?|consommee?s?|bouffee?s?|pris|bouche|cuisinee?s?|vomi\w*|diarrh\w*|mal|"
-    r"malade\w*|nausee\w*|intox\w*|empoison\w*|malaise\w*|douleurs?|tremble\w*|"
-    r"vite|urgence|aide\w*|secours|inquiet\w*|peur)\b)"
+    rf"^(?!.*\b{_INGEST}\b)(?!.*\b(?:consommee?s?|bouffee?s?|pris|bouche|cuisinee?s?|"
+    r"vomi\w*|diarrh\w*|mal|malade\w*|nausee\w*|intox\w*|empoison\w*|malaise\w*|"
+    r"douleurs?|tremble\w*|vite|urgence|aide\w*|secours|inquiet\w*|peur)\b)"
 )
-# Carbon monoxide as a topic ("détecteur monoxyde", "le monoxyde a une odeur ?"), with
-# no alarm, symptom, leak or "there is" anywhere in the message.
+# Carbon monoxide as a topic ("détecteur monoxyde", "le monoxyde a une odeur ?", "faut il
+# un détecteur ?"), with no alarm, symptom, leak or "there is" anywhere in the message.
 _CO_TOPIC = (
     r"^(?!.*\b(?:sonne\w*|bip\w*|alarme|declench\w*|bruit|siffle\w*|clignot\w*|"
     r"detecte|detectent|allume\w*|rouge|mal|malaise\w*|vomi\w*|nause\w*|vertige\w*|"
@@ -207,7 +206,8 @@ _CO_TOPIC = (
     r"intox\w*|empoison\w*|y a|fuite|urgence|aide\w*|secours|vite|maintenant|crois|"
     r"pense|peur|inquiet\w*|malade\w*|sens|sent|sentons)\b)"
     r"(?=.*\b(?:detecteurs?|odeur|couleur|invisible|chauffage|d'ou vient|c'est quoi|"
-    r"qu'est ce|danger\w*|reconnait\w*|remarque\w*|repere\w*|risques?)\b)"
+    r"qu'est ce|danger\w*|reconnait\w*|remarque\w*|repere\w*|risques?|faut il|"
+    r"obligatoire|install\w*|achet\w*|choisir|prevenir|prevention|eviter|conseil\w*)\b)"
 )
 # Symptoms of an intoxication shared by a household or a person.
 _UNWELL = (
@@ -1132,10 +1132,7 @@ POISONING: tuple[Rule, ...] = (
         "carbon_monoxide",
         r"\bmonoxyde\b|\bdetecteur (?:de |d')?(?:co|monoxyde)\b|\bintox\w* (?:au|a l'|"
         r"par le|de) (?:co|gaz|monoxyde)\b",
-        _INFORMATIONAL
-        + r"|^(?!.*\b(?:sonne|bip\w*|alarme|declench\w*|mal|malaise|vomi\w*|nause\w*|"
-        r"vertige\w*|endormi\w*|somnol\w*)\b).*\b(?:faut il|obligatoire|install\w*|"
-        r"achet\w*|choisir|prevenir|prevention|eviter|conseil\w*)\b|" + _CO_TOPIC,
+        _INFORMATIONAL + "|" + _CO_TOPIC,
     ),
     (
         "co_symptoms",
