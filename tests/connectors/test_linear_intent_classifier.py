@@ -120,3 +120,74 @@ def test_a_drug_name_no_example_used_reads_as_the_lookup_table(storage):
 
     assert inform[True] > 0.5
     assert inform[True] > inform[False] + 0.2
+
+
+TOPICS = {
+    "faq/hours": ["horaires du cabinet", "vous ouvrez a quelle heure", "ouvert le samedi ?", "horaire"],
+    "faq/vitale": ["carte vitale perdue", "ma carte vitale", "remboursement secu", "vitale"],
+    "greet": ["bonjour", "salut", "bonsoir", "coucou"],
+    "thank": ["merci", "merci bien", "je vous remercie", "mrc"],
+}
+
+
+def train_topics(storage, name, topic_weight):
+    resource = Resource(name)
+    config = {**LinearIntentClassifier.get_default_config(), "topic_weight": topic_weight}
+    component = LinearIntentClassifier.create(config, storage, resource, context())
+    data = TrainingData(
+        [Message.build(text=text, intent=intent) for intent, texts in TOPICS.items() for text in texts]
+    )
+    component.train(data)
+    return LinearIntentClassifier.load(config, storage, resource, context())
+
+
+def test_the_topic_regression_learns_retrieval_topics_but_ranks_intents(storage):
+    mixed = train_topics(storage, "mixed", topic_weight=0.5)
+    plain = train_topics(storage, "plain", topic_weight=0.0)
+
+    assert list(mixed._model.topics.classes_) == ["faq/hours", "faq/vitale", "greet", "thank"]
+    assert plain._model.topics is None
+    ranking = mixed.process([Message(data={"text": "le cabinet ouvre a quelle heure"})])[0].get(
+        "intent_ranking"
+    )
+    assert [entry["name"] for entry in ranking][0] == "faq"
+    assert {entry["name"] for entry in ranking} == {"faq", "greet", "thank"}
+    assert sum(entry["confidence"] for entry in ranking) == pytest.approx(1.0)
+
+
+def test_a_question_close_to_one_topic_is_surer_with_the_topic_regression(storage):
+    faq = {}
+    for weight in (0.0, 0.5):
+        loaded = train_topics(storage, f"weight{weight}", topic_weight=weight)
+        ranking = loaded.process([Message(data={"text": "carte vitale"})])[0].get("intent_ranking")
+        faq[weight] = next(entry["confidence"] for entry in ranking if entry["name"] == "faq")
+
+    assert faq[0.5] > faq[0.0]
+
+
+def test_every_run_of_emoji_is_one_word():
+    words = WordClasses({})
+
+    assert words("Merci 🙏🏻 !") == "merci  __emoji__  !"
+    assert words("☀️🎉🎉") == " __emoji__ "
+    assert words("ok :)") == "ok :)"
+
+
+def test_an_emoji_no_example_used_reads_like_the_emoji_examples(storage):
+    examples = {
+        "out_of_scope": ["🎉🎉", "🍕", "🐶🐶", "🌈", "la meteo demain", "recette de crepes"],
+        "inform": ["doliprane", "1000 mg", "a 8h", "tous les jours"],
+        "greet": ["bonjour", "salut", "bonsoir", "coucou"],
+    }
+    data = TrainingData(
+        [Message(data={"text": text, "intent": intent}) for intent, texts in examples.items() for text in texts]
+    )
+    resource = Resource("emoji")
+    config = LinearIntentClassifier.get_default_config()
+    LinearIntentClassifier.create(config, storage, resource, context()).train(data)
+    loaded = LinearIntentClassifier.load(config, storage, resource, context())
+
+    # Without the __emoji__ word, only the space around it is a feature: 0.70.
+    intent = loaded.process([Message(data={"text": "🦄"})])[0].get("intent")
+    assert intent["name"] == "out_of_scope"
+    assert intent["confidence"] > 0.8
