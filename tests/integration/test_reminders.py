@@ -187,14 +187,19 @@ def test_list_pause_resume_change_times_and_stop_a_reminder(hygie, fake_graph):
     assert status()[0] == "stopped"
 
 
-def test_later_brings_the_same_reminder_back_ten_minutes_after(hygie, fake_graph):
+def test_a_bare_no_asks_then_later_brings_the_same_reminder_back_ten_minutes_after(hygie, fake_graph):
     psid = f"psid-{uuid.uuid4().hex}"
     due = due_in(40)
     create_reminder(hygie, fake_graph, psid, "amoxicilline", due)
     hygie.start_worker("worker-snooze")
     try:
-        first = wait_text(fake_graph, psid, "C'est l'heure de votre amoxicilline", seconds=200)
-        later = [b["payload"] for b in buttons_of(first["message"]) if b["title"] == "Dans 10 min"]
+        wait_text(fake_graph, psid, "C'est l'heure de votre amoxicilline", seconds=200)
+        # "non" alone could mean "later" or "not this time": Hygie asks.
+        say(hygie, psid, "non")
+        question = wait_text(fake_graph, psid, "dites-moi ce que je note")
+        titles = [b["title"] for b in buttons_of(question["message"])]
+        assert titles == ["C'est pris", "Dans 10 min", "Je ne le prends pas"]
+        later = [b["payload"] for b in buttons_of(question["message"]) if b["title"] == "Dans 10 min"]
         click(hygie, psid, later[0])
         wait_text(fake_graph, psid, "je vous le rappelle dans 10 minutes")
     finally:
