@@ -57,7 +57,9 @@ def book(hygie, sender, request):
 def test_a_booking_then_its_reminder_answered_je_decale(hygie):
     sender = new_sender()
     patient = patient_key("rest", sender, PSEUDONYM_KEY.encode())
-    summary, booked = book(hygie, sender, "bonjour je voudrais un rdv avec le médecin la semaine prochaine")
+    # Two weeks ahead, so the day-before reminder (18:00) is never already past: "la
+    # semaine prochaine" booked on a Sunday evening gives Monday, with one reminder only.
+    summary, booked = book(hygie, sender, "bonjour je voudrais un rdv avec le médecin dans 15 jours")
     assert "médecin généraliste" in summary["text"]
     assert "À apporter" in booked["text"] and "carte Vitale" in booked["text"]
 
