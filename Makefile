@@ -17,7 +17,7 @@ RASA := $(BIN)/rasa
 PYTEST := $(BIN)/python -m pytest
 STAMP := $(VENV)/.installed
 
-.PHONY: help install train run test unit validate test-stories integration nlu-report clean webchat-deps bench bench-reminders bench-slots practice
+.PHONY: help install train check-train run test unit validate test-stories integration nlu-report nlu-blind clean webchat-deps bench bench-reminders bench-slots practice
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -42,6 +42,12 @@ install: $(STAMP) ## Create .venv with Python 3.10 and the pinned requirements
 train: $(STAMP) ## Train the model (Rasa skips it when data and config are unchanged)
 	$(RASA) train --fixed-model-name hygie
 
+check-train: train ## Fail if a second training would not be a no-op
+	@$(RASA) train --dry-run --fixed-model-name hygie >/dev/null 2>&1 \
+	  || { echo "error: right after 'make train', 'rasa train --dry-run' wants to train again." >&2; \
+	       $(RASA) train --dry-run --fixed-model-name hygie 2>&1 | tail -n 20 >&2; exit 1; }
+	@echo "check-train: a second training would do nothing"
+
 run: train ## Start Hygie (action server, Rasa server, chat page) and print the URL
 	@bash scripts/run.sh
 
@@ -51,8 +57,8 @@ unit: $(STAMP) ## Unit tests (services, actions, components; no servers)
 validate: $(STAMP) ## Check domain, NLU data, rules and stories
 	$(RASA) data validate --fail-on-warnings
 
-test-stories: train ## Run the test stories against the trained model
-	$(RASA) test core --model models/hygie.tar.gz --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
+test-stories: train ## Run the test stories, their messages through the NLU (as plain `rasa test`)
+	$(RASA) test core --model models/hygie.tar.gz --stories tests/test_stories.yml --e2e --fail-on-prediction-errors --out results/stories
 
 WEBCHAT_DEPS := webchat/node_modules/.package-lock.json
 
@@ -65,12 +71,15 @@ webchat-deps: $(WEBCHAT_DEPS) ## npm packages of the chat page's browser tests (
 integration: train $(WEBCHAT_DEPS) ## Integration and browser tests against real servers
 	$(PYTEST) -m integration tests
 
-test: unit validate train test-stories integration ## Everything CI runs
+test: unit validate train check-train test-stories integration ## Everything CI runs
 	@echo "make test: all checks passed"
 
 nlu-report: $(STAMP) ## Cross-validated NLU report: per-intent and macro F1
 	$(RASA) test nlu --cross-validation --folds 5 --out results/nlu
 	$(BIN)/python scripts/nlu_report.py results/nlu
+
+nlu-blind: train ## The trained model on the blind sets (tests/data/nlu_blind*.yml)
+	$(BIN)/python scripts/nlu_blind.py models/hygie.tar.gz
 
 bench-reminders: $(STAMP) ## Reminder worker: 1,000 doses due at once; throughput, lateness
 	$(BIN)/python scripts/bench_reminders.py

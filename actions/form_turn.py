@@ -23,9 +23,10 @@ from actions.services.delivery_contract import (
     STAFF_REPLY_INTENT,
 )
 from actions.services.messages import message
+from connectors.safety_patterns import SAFETY_INTENTS
 
 NEVER_ANSWERS = frozenset(
-    {"emergency_medical", "emergency_poisoning", "crisis_suicidal", "deny"}
+    SAFETY_INTENTS | {"deny"}
     | {
         MEDICATION_REMINDER_INTENT,
         MEDICATION_FOLLOWUP_INTENT,

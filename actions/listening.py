@@ -22,6 +22,7 @@ from actions.services import exercise_runs, listening
 from actions.services.content import get_content
 from actions.services.messages import message
 from actions.services.mood import mentions_mood, stop_daily_checkin
+from connectors.safety_patterns import CRISIS_INTENTS
 
 ACTIVE_SLOT = "listening_active"
 TURNS_SLOT = "listening_turns"
@@ -35,13 +36,14 @@ def _turns(tracker: Tracker) -> int:
 
 
 def crisis_in_session(tracker: Tracker) -> bool:
-    """Whether the patient expressed a suicidal crisis in this conversation session."""
+    """Whether the patient expressed a suicidal crisis (or an intentional overdose) in
+    this conversation session."""
     for event in reversed(tracker.events):
         if event.get("event") == "session_started":
             return False
         if event.get("event") == "user":
             intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-            if intent == "crisis_suicidal":
+            if intent in CRISIS_INTENTS:
                 return True
     return False
 

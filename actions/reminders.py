@@ -14,11 +14,13 @@ from actions.mood import asks_for_mood, mood_trend_message
 from actions.services.messages import message
 from actions.common import as_int, entity, now, patient_id_of, unit_of_work
 from actions.services.adherence import adherence
+from actions.services.dose_reports import ReportedDose, record_report
 from actions.services.delivery_contract import (
     NOTIFICATION_ID_ENTITY,
     already_delivered,
     events_before_latest_trigger,
 )
+from actions.services.date_display import say_reported_dose
 from actions.services.medication_display import say_time
 from actions.services.reminder_rules import outcome_for_answer, snooze_until
 from actions.store.models import Notification
@@ -90,6 +92,9 @@ class ActionRecordDoseAnswer(Action):
         intent = tracker.latest_message.get("intent", {}).get("name")
         notification_id = as_int(entity(tracker, "notification_id") or tracker.get_slot("reminder_id"))
         moment = now()
+        if notification_id is None and intent == "dose_taken":
+            # "J'ai pris mon Levothyrox" with no reminder: a dose taken, told as news.
+            return report_dose(dispatcher, tracker, taken=True)
         with unit_of_work() as uow:
             notification = uow.notifications.get(notification_id) if notification_id else None
             if notification is None or notification.patient_id != patient_id_of(tracker):
@@ -124,6 +129,47 @@ class ActionRecordDoseAnswer(Action):
             status = "late"
         uow.notifications.cancel_pending_for_dose(medication.id, notification.scheduled_at)
         return {"taken": "dose_taken", "late": "dose_late"}.get(status, "dose_skipped")
+
+
+def report_dose(
+    dispatcher: CollectingDispatcher, tracker: Tracker, taken: bool
+) -> List[Dict[Text, Any]]:
+    """Record a dose the patient reports outside a reminder, and say what was noted."""
+    moment = now()
+    with unit_of_work() as uow:
+        patient_id = patient_id_of(tracker)
+        patient = uow.patients.get(patient_id)
+        dose: Optional[ReportedDose] = None
+        if patient is not None:
+            dose = record_report(uow, patient_id, tracker.latest_message.get("text") or "", moment, taken)
+    if dose is None:
+        if taken:
+            dispatcher.utter_message(**message("dose_report_unmatched"))
+        return []
+    when = say_reported_dose(dose.scheduled_at, patient.time_zone, moment)
+    key = "dose_reported_missed" if dose.status == "missed" else "dose_reported_taken"
+    if not dose.recorded and dose.status != "missed":
+        key = "reminder_already_answered"
+    dispatcher.utter_message(**message(key, name=dose.medication, when=when))
+    return [SlotSet("reminder_id", None)]
+
+
+class ActionRecordMissedDose(Action):
+    """"J'ai oublié mon cachet hier soir": noted as missed when it matches a dose.
+
+    The advice (never a double dose; the leaflet or the pharmacist) is a domain
+    response the rule speaks first, so it is given even without the action server.
+    """
+
+    def name(self) -> Text:
+        """Action name."""
+        return "action_record_missed_dose"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Records the missed dose, if one of the patient's doses matches."""
+        return report_dose(dispatcher, tracker, taken=False)
 
 
 def adherence_text(rows: List[Any], outcomes: List[Any], moment: Any) -> Optional[str]:

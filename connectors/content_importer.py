@@ -6,14 +6,21 @@ reads the project's Rasa files like the default importer, then adds:
 - one slot per help number and practice detail, whose initial value comes from
   ``numbers.yml`` / ``practice.yml``: every response can say ``{samu}`` and the Rasa
   server fills it in by itself, even when the action server is down;
-- one response per topic (``utter_faq/opening_hours``...), read by the ResponseSelector
-  and spoken by the retrieval actions ``utter_faq``, ``utter_first_aid``...;
+- one response per topic (``utter_faq/opening_hours``...) and per generic answer
+  (``utter_medical_advice/general``), spoken by the retrieval actions ``utter_faq``,
+  ``utter_first_aid``... Its text in the model is the topic's title only: the answer
+  itself is read from the content files when the Rasa server starts
+  (:mod:`connectors.content_nlg`), so that editing an answer does not retrain the
+  model (every response of a retrieval intent is part of the NLU training data's
+  fingerprint);
 - one ``utter_browse_<family>`` response listing the topics as buttons, and each topic
   title as a training example, so that a button's payload (its title) finds its topic.
 """
 
 from __future__ import annotations
 
+import re
+import warnings
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.shared.core.domain import Domain
@@ -37,6 +44,8 @@ BROWSE_FOOTER = "Vous pouvez aussi écrire votre question avec vos mots."
 # to write to the care team, who may.
 OFFERS_THE_TEAM = frozenset({"medical_advice"})
 TEAM_BUTTON = {"title": "Écrire à l'équipe du cabinet", "payload": "/request_human"}
+# How Rasa starts its note on actions declared by two importers.
+DUPLICATED_ACTIONS = "The following duplicated actions have been found across multiple domain files: "
 # Messenger shows at most 13 quick replies; the web chat keeps the list readable too.
 MAX_BROWSE_BUTTONS = 13
 
@@ -54,8 +63,9 @@ def content_slots(content: Content) -> Dict[Text, Dict[Text, Any]]:
     }
 
 
-def _topic_response(content: Content, topic: Topic) -> Dict[Text, Any]:
-    response: Dict[Text, Any] = {"text": content.render_topic(topic)}
+def _topic_response(topic: Topic) -> Dict[Text, Any]:
+    # The title stands in for the answer, which connectors.content_nlg puts in.
+    response: Dict[Text, Any] = {"text": topic.title}
     if topic.intent in OFFERS_THE_TEAM:
         response["buttons"] = [TEAM_BUTTON]
     return response
@@ -64,8 +74,7 @@ def _topic_response(content: Content, topic: Topic) -> Dict[Text, Any]:
 def content_responses(content: Content) -> Dict[Text, List[Dict[Text, Any]]]:
     """Topic answers and browse menus, in Rasa's domain format."""
     responses: Dict[Text, List[Dict[Text, Any]]] = {
-        f"utter_{topic.intent_response_key}": [_topic_response(content, topic)]
-        for topic in content.topics.values()
+        f"utter_{key}": [_topic_response(topic)] for key, topic in content.answers.items()
     }
     for family, intro in BROWSE_FAMILIES.items():
         topics = content.topics_of(family)[:MAX_BROWSE_BUTTONS]
@@ -76,6 +85,22 @@ def content_responses(content: Content) -> Dict[Text, List[Dict[Text, Any]]]:
             }
         ]
     return responses
+
+
+def retrieval_actions(content: Content) -> List[Text]:
+    """The retrieval actions (``utter_faq``...), in a fixed order.
+
+    Rasa adds them too, after this importer, but from a set: their order, and so the
+    domain's fingerprint, changed from one run to the next and the model was trained
+    again every time. Listed here first, they keep this order.
+    """
+    actions = sorted({f"utter_{topic.intent}" for topic in content.topics.values()})
+    # Rasa then notes them as "duplicated across domain files": they are on purpose.
+    warnings.filterwarnings(
+        "ignore",
+        message=re.escape(f"{DUPLICATED_ACTIONS}{', '.join(actions)}") + "$",
+    )
+    return actions
 
 
 def title_examples(content: Content) -> List[Message]:
@@ -101,7 +126,11 @@ class ContentImporter(RasaFileImporter):
         if domain.is_empty():
             return domain
         content = get_content()
-        extra = {"slots": content_slots(content), "responses": content_responses(content)}
+        extra = {
+            "slots": content_slots(content),
+            "responses": content_responses(content),
+            "actions": retrieval_actions(content),
+        }
         return domain.merge(Domain.from_dict(extra))
 
     def get_nlu_data(self, language: Optional[Text] = "en") -> TrainingData:

@@ -22,10 +22,12 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from connectors.safety_patterns import SAFETY_INTENTS
+
 HANDOFF_SLOT = "handoff_active"
 HOLD_ACTION = "action_handoff_hold"
 # Answered by the rules even during a hand-off.
-NEVER_HELD = frozenset({"emergency_medical", "emergency_poisoning", "crisis_suicidal"})
+NEVER_HELD = SAFETY_INTENTS
 API_PREFIX = "EXTERNAL_"
 # Above RulePolicy (6) and the listening mode (7): on a tie at confidence 1.0 the
 # higher priority wins.

@@ -239,6 +239,241 @@ _ORDINARY_LEAVING = (
     r"pres|avant|vers|de) \d+ ?h"
 )
 
+# --- crisis_overdose ---------------------------------------------------------
+# An intentional overdose: a medicine or product taken (just now, or being taken) ON
+# PURPOSE, to die or not wake up. Checked before everything else: the answer gives the
+# 15 first (the intake needs a doctor now) and then the 3114. A plan ("je vais avaler",
+# "si j'avale...") stays a suicidal crisis; a mistake ("par erreur") stays a poisoning.
+
+# An intake that has happened or is happening. Infinitives are left out on purpose
+# ("je vais avaler", "j'ai pensé à prendre" are plans), except after "viens de" and "en
+# train de"; "si j'avale" is a question.
+_OD_TAKEN = (
+    r"(?:(?<!si j')(?<!si )\b(?:pris|avalee?s?|gobee?s?|bu|bue|ingurgitee?s?|"
+    r"ingeree?s?|englouti\w*|descendu|injectee?s?|melangee?s?|(?:me suis|s'est|"
+    r"se sont) faite?s?)|\b(?:viens|vient|venons|venez|viennent|venais|venait) (?:de |"
+    r"d')\s?(?:tout )?(?:prendre|avaler|boire|gober|ingurgiter|m'injecter|s'injecter)|"
+    r"\ben train (?:de |d')\s?(?:prendre|avaler|boire|gober|m'injecter))\b"
+)
+# Pills, medicines and containers, with a few frequent misspellings ("medicamment").
+_OD_PILLS = (
+    rf"(?:{_MED_NAMES}s?|{_MEDS_PILLS}|{_OPIOIDS}|medic\w+|medoc\w*|cachet\w*|"
+    r"comprim\w+|pill?ules?|cachetons?|somnif\w+|anxio\w*|antidep\w*|boites?|"
+    r"plaquettes?|flacons?|stylos?|seringues?|ampoules?)"
+)
+# A quantity that is no ordinary dose: "tous mes cachets", "toute la boîte",
+# "20 doliprane", "une poignée de lexomil", "tout le flacon", "ma boîte de somnifères".
+_OD_LOT = (
+    r"(?:(?:tous|toutes|tout) (?:(?:mes|ses|les|leurs|nos|ces|tes|"
+    rf"vos) )?(?:\w+ )?{_OD_PILLS}|toute? (?:(?:la|ma|sa|une|leur|cette|ta|les|mes|ses|"
+    r"mon|son|ton) |l')\s?(?:\w+ )?(?:boite|plaquette|flacon|tube|reserve|stock|"
+    r"armoire|pharmacie|pilulier|bouteille|fiole|seringue|stylo|insuline|"
+    rf"{_OD_PILLS})s?|tout (?:le|mon|son|ce|un|ton) (?:\w+ )?(?:flacon|tube|stock|"
+    r"pilulier|traitement|stylo|tiroir|contenu|sirop)|(?:ma|sa|la|une|leur|"
+    r"ta) (?:boite|plaquette|reserve|fiole|flacon)\b|(?:\d+|deux|trois|quatre|cinq|six|"
+    r"sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|cent|plusieurs|"
+    r"plein|beaucoup|une poignee|des dizaines|un tas|une tonne|enormement|"
+    r"une (?:grosse |enorme )?quantite|un max|trop) (?:de |"
+    rf"d')?\s?(?:\w+ ){{0,2}}?{_OD_PILLS})"
+)
+# The intake told with a quantity, in any order: "j'ai pris tous mes cachets",
+# "toute la boîte avalée", "je les ai toutes prises", "j'en ai pris 30", "j'ai tout
+# avalé".
+_OD_TAKEN_LOT = (
+    rf"(?:{_OD_TAKEN}\s+(?:(?!prendre|avaler|boire|decision)\w+\s+){{0,3}}?{_OD_LOT}|"
+    rf"{_OD_LOT}\b.{{0,30}}\b(?:avalee?s?|prises?|gobee?s?|bue?s?|ingurgitee?s?)\b|"
+    r"\b(?:les|en) (?:ai|a|avons|ont) (?:tous |toutes |tout )?(?:pris|prises|avalee?s?|"
+    r"gobee?s?|bue?s?)\b|\btout (?:pris|avale|gobe|ingurgite|englouti)\b|"
+    r"\bpris tout (?:ce que|ce qu'|le |la |les )|\b(?:viens|vient|venons|venez|"
+    r"viennent) de tout (?:prendre|avaler|boire|gober)|\bvide\w* (?:toute?s? )?(?:la|"
+    r"ma|sa|une|les|mes|ses|leur) (?:boite|plaquette|flacon|tube|pilulier|"
+    r"fiole)s?\b(?!\s+(?:(?:de|d')\s?\w+\s+)?(?:dans|sur|par|a la|au)\b)|"
+    rf"{_OD_TAKEN}\s+(?:mes|ses|les|leurs|tes) (?:\w+ )?{_OD_PILLS}\b.{{0,20}}\b(?:tous"
+    r"|toutes|d'un coup|d'un seul coup|en entier|en une fois|en meme temps|ensemble))\b"
+)
+# The intake of any medicine or household product (no quantity needed).
+_OD_TAKEN_ANY = (
+    rf"(?:{_OD_TAKEN_LOT}|{_OD_TAKEN}\s+(?:(?!prendre|avaler|boire|"
+    rf"decision)[\w']+\s+){{0,4}}?(?:{_OD_PILLS}|{_PRODUCTS}|{_CORROSIVE}|overdose|"
+    r"surdose)\b)"
+)
+# The present tense only counts when tied to a death purpose ("je prends tous mes
+# cachets pour en finir"): alone it is a habit ("elle prend tous ses médicaments").
+_OD_TAKING = (
+    rf"\b(?:prends|prend|avale|gobe|bois|boit)\s+(?:[\w']+\s+){{0,4}}?{_OD_PILLS}\b"
+)
+# What the intake is for: dying, not waking up, ending it.
+_OD_DEATH = (
+    r"(?:mourir|crever|(?:me|se|te) tuer|(?:me|se) suicider|en (?:finir|"
+    r"terminer)\b(?!\s+(?:\w+ment\s+)?avec\s+(?!(?:la vie|ma vie|cette vie|tout|moi|"
+    r"ce monde)\b))|disparaitre\b(?!\s+(?:la|le|les|l'|ma|mon|mes|ce|cette|ces|des|du|"
+    r"un|une)\b)|partir\b(?!\s+(?:en|a|au|aux|de|du|d'|chez|vers|demain|ce|cette|le|la|"
+    r"les|dans|travailler|vivre|loin|sur|pour (?!toujours|de bon))\b)|"
+    r"(?:ne\s+)?(?:plus jamais|plus|jamais|pas)\s+(?:me|se|"
+    r"te)\s+reveill\w*\b(?!\s+(?:tot|trop tot|avant|a \d|la nuit|pendant|"
+    r"en pleine nuit|toutes les|le matin))|(?:dormir|m'endormir|s'endormir|"
+    r"partir) (?:pour toujours|a jamais|pour de bon|definitivement|pour l'eternite)|"
+    r"mettre fin a (?:mes|ses|tes|leurs) jours|(?:que|qu') ?(?:ca|tout|tout ca|"
+    r"la vie) s'arrete)"
+)
+# A wish to die said anywhere in the message, first person or someone else's.
+_OD_WISH = (
+    r"(?:\b(?:veux|veut|voulais|voulait|voudrais|voudrait|envie de|envie d'|hate de|"
+    r"espere|esperant|prefere|besoin de|souhaite|aimerais|pour|pr|afin de|"
+    rf"afin d')\s?(?:(?!pas\b|jamais\b)\w+\s+)?{_OD_DEATH}|\b(?:en finir|suicid\w*|"
+    r"adieu)\b|\b(?:ne\s+)?(?:plus jamais|plus|jamais)\s+(?:me|"
+    r"se)\s+reveill\w*\b(?!\s+(?:tot|trop tot|avant|a \d|la nuit|pendant|"
+    r"en pleine nuit|toutes les|le matin))|\b(?:dormir|endormir|partir|"
+    r"fermer les yeux)\b.{0,15}\b(?:pour toujours|a jamais|pour de bon|"
+    r"pour l'eternite)\b|\b(?:plus|pas|aucune) envie de vivre\b|\b(?:veux|veut|voulais|"
+    r"voulait) (?:plus|pas) vivre\b|\b(?:pardon|desolee?) pour tout\b|\b(?:c'est|"
+    r"tout est|tout sera) (?:fini|la fin) pour moi\b|\bque (?:ca|tout|"
+    r"tout ca) (?:s'arrete|soit fini|se termine)\b|\b(?:c'est|tout est|"
+    r"tout sera) (?:fini|termine|la fin)\b(?!\s+(?:les?|la|l'|de|d'|du|des|mes|mon|ma|"
+    r"avec|pour (?!moi))\b)|\b(?:pas|plus) qu'on me (?:sauve|reanime|soigne|trouve)|"
+    r"\bne me (?:sauvez|reanimez) pas\b|\blaisse[zr]? moi (?:partir|mourir|crever|"
+    r"dormir)\b|\b(?:laisse|ecrit)\w* (?:une|un|sa|son|ma|mon) (?:lettre|mot)\b|"
+    r"\b(?:en peux plus|marre|assez|fatiguee?|lasse?) (?:de vivre|de la vie|"
+    r"de cette vie)\b|\b(?:m'endors|pars|meurs|partir|mourir)\b.{0,20}\btant mieux\b)"
+)
+# Told as a mistake: that is a poisoning ("sans faire exprès", "je me suis trompée").
+_OD_ACCIDENT = (
+    r"\bpar (?:erreur|megarde|accident|inadvertance)\b|\baccidentel\w*|"
+    r"\binvolontaire\w*|\bsans (?:le )?(?:vouloir|faire expres|faire attention|"
+    r"faire gaffe|m'en rendre compte|s'en rendre compte)\b|\b(?:pas|"
+    r"jamais) (?:fait )?expres\b|\btrompee?s?\b|\bconfondu\w*|\bpour (?:jouer|"
+    r"rigoler)\b|\ben jouant\b|\bbonbons?\b"
+)
+# Told as the past ("il y a deux ans j'avais tout avalé"), with no sign of something
+# happening now: that is a suicidal crisis, not an intake to treat now.
+_OD_HISTORY = (
+    r"^(?!.*\b(?:viens d|vient d|en train|maintenant|ce soir|cette nuit|aujourd'hui|"
+    r"tout a l'heure|ce matin|il y a (?:\d+|une|deux|trois|quelques) ?(?:min|minutes|h|"
+    r"heures?))\b)(?=.*\b(?:il y a (?:\d+|deux|trois|quelques|plusieurs|des) (?:ans|"
+    r"annees|mois)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|en (?:19|20)\d\d|"
+    r"a l'epoque|autrefois|quand j'(?:avais|etais)|dans le passe)\b)"
+)
+_OD_UNLESS = _OD_ACCIDENT + "|" + _OD_HISTORY
+# On purpose: "exprès", "volontairement".
+_OD_ON_PURPOSE = (
+    rf"(?:{_EXPRES}|(?<!pas )(?<!non )\bvolontairement|\bintentionnellement|"
+    r"\bdeliberement|\bsciemment|\bde (?:mon|son|leur) plein gre)\b"
+)
+
+OVERDOSE: tuple[Rule, ...] = (
+    (
+        # Named as such: "overdose volontaire", "TS aux médicaments", "IMV".
+        "overdose_named",
+        r"\b(?:overdose|surdose|surdosage|intoxication|intox)\s+(?:medicamenteuse\s+)"
+        r"?(?:volontaire|intentionnelle|deliberee|expres)\b|\bimv\b|\b(?:ts|"
+        r"tentative(?: de suicide)?|suicide)\s+(?:medicamenteuse|"
+        r"par (?:les )?(?:medicaments|medocs|cachets|comprimes|somniferes|overdose|"
+        r"intoxication)|aux? (?:medicaments|medocs|cachets|comprimes|somniferes)|"
+        r"avec (?:mes|des|ses|les|tous mes|tous ses|mon|son) (?:\w+ )?(?:medicaments|"
+        r"medocs|cachets|comprimes|somniferes|traitement|insuline))\b|\b(?:fait|fais|"
+        r"faite) une (?:overdose|surdose) (?:expres|volontairement|pour (?:mourir|"
+        r"en finir))\b|\b(?:me|se) (?:suis|est) (?:empoisonnee?|"
+        r"intoxiquee?) (?:volontairement|expres|pour (?:mourir|en finir))\b",
+        _OD_HISTORY,
+    ),
+    (
+        # Taken for a death purpose: "avalé tous mes cachets pour en finir",
+        # "je prends toute la boîte pour ne plus me réveiller" (timing unclear: high
+        # recall). The purpose follows the intake in the same clause.
+        "taken_to_die",
+        r"^(?=.*\b(?:mourir|crever|tuer|suicider|finir|terminer|disparaitre|partir|"
+        rf"reveill\w*|dormir|endormir|jours|s'arrete)\b).*?(?:{_OD_TAKEN_ANY}|"
+        rf"{_OD_TAKING})[^.,;!?]{{0,40}}?\b(?:pour|pr|afin de|afin d'|histoire de|"
+        r"dans le but de|en esperant|en voulant)\s?(?:(?!pas\b|"
+        rf"jamais\b)\w+\s+)?{_OD_DEATH}",
+        _OD_UNLESS,
+    ),
+    (
+        # A large intake and a wish to die anywhere in the message: "j'ai tout avalé,
+        # je veux plus me réveiller", "il a pris tous ses cachets, il veut mourir".
+        "taken_and_wish",
+        rf"^(?=.*{_OD_TAKEN_LOT})(?=.*{_OD_WISH})",
+        _OD_UNLESS,
+    ),
+    (
+        # A product swallowed and a wish to die: "j'ai bu de la javel, je veux mourir".
+        "product_and_wish",
+        rf"^(?=.*{_OD_TAKEN}\s+(?:[\w']+\s+){{0,4}}?(?:{_PRODUCTS}|"
+        rf"{_CORROSIVE})\b)(?=.*{_OD_WISH})",
+        _OD_UNLESS,
+    ),
+    (
+        # Taken on purpose: "il a pris tous ses médicaments exprès", "j'ai
+        # volontairement avalé la plaquette".
+        "taken_on_purpose",
+        # The first lookahead is a cheap filter: the long patterns run only when
+        # a word of purpose is there.
+        r"^(?=.*\b(?:expres|volontairement|intentionnellement|deliberement|sciemment|"
+        rf"plein gre)\b).*?(?:{_OD_TAKEN_ANY}.{{0,60}}{_OD_ON_PURPOSE}|"
+        rf"{_OD_ON_PURPOSE}.{{0,30}}{_OD_TAKEN_ANY})",
+        _OD_UNLESS,
+    ),
+    (
+        "english_overdose",
+        r"\b(?:took|swallowed|have taken|just took|overdosed on)\b.{0,30}\b(?:pills|"
+        r"tablets|meds|medication|bottle|box)\b.{0,40}\b(?:to die|want to die|"
+        r"wanna die|end it|kill myself|not wake up|on purpose)\b|"
+        r"\boverdosed? on purpose\b",
+        None,
+    ),
+)
+
+# A death word in a question about an amount ("on meurt", "ca tue", "mortel", "pour ne
+# plus se reveiller"). "tuer" with an object is not one ("tuer les bacteries").
+_LETHAL = (
+    r"\b(?:on (?:en )?meurt|meurt on|(?:en )?meur(?:t|s|ent)|mourir|crever|(?:ca |"
+    r"cela )?(?:peut |peuvent |pourrait )?tue(?:r|nt)?\b(?!\s+(?:la|les|le|l'|des|du|"
+    r"un|une|ces|ce|cette|tous|toutes|mes|ses|vos|nos)\b)|tuer (?:un (?:homme|adulte|"
+    r"humain)|une personne|quelqu'un)|mortel\w*|letal\w*|fatal\w*|y rester|y passer|"
+    r"en finir|(?:me|se) tuer|(?:ne )?(?:plus|pas|jamais|plus jamais) (?:me |"
+    r"se )?reveill\w*|(?:ne )?(?:me|se) reveill\w* (?:plus|pas|jamais)|(?:le |mon |"
+    r"son )?coeur s'arrete)\b"
+)
+# End-of-life care: the question is for the palliative team, not the crisis line.
+_PALLIATIVE = (
+    r"\b(?:palliati\w*|fin de vie|sedation|phase terminale|stade terminal|en terminal|"
+    r"mourante?s?|agoni\w*|hospice|soins de confort|jalmalv)\b"
+)
+# Dying, said with a self-directed verb form (infinitive): "mourir", "en finir",
+# "s'endormir pour toujours", "ne plus se reveiller", "m'eteindre".
+_DIE_SELF = (
+    r"\b(?:mourir|crever|en finir|(?:me|se) tuer?|(?:me|se) suicider|suicide|(?:m'|"
+    r"s')eteindre|quitter (?:ce monde|la vie|cette vie)|(?:m'|"
+    r"s')endormir (?:pour toujours|a jamais|definitivement)|ne (?:plus|jamais|"
+    r"plus jamais) (?:me |se )?reveill\w*|mettre fin a (?:mes|ses) jours)\b"
+)
+# "Partir", "m'en aller": also trips and moves, so they only count with a plainly
+# painless word, and never as "va partir" (someone else's death told) or "faire
+# partir" (a wart, a stain).
+_LEAVE_SELF = (
+    r"(?<!faire )(?<!fait )(?<!fais )(?<!va )(?<!vont )\b(?:partir\b(?!\s+(?:en "
+    r"(?:vacances|voyage|week|retraite|conge)|a |au |aux |de |du |d'|chez|vers|"
+    r"travailler|vivre|une?|le|la|les|des|ce|cette|mes|ses)\b)|m'en aller|s'en aller)\b"
+)
+# Plainly without pain: "sans souffrir", "en douceur", "le plus doux", "la moins
+# douloureuse", "une facon douce".
+_PAINLESS = (
+    r"\b(?:sans (?:souffrir|souffrance|douleur|avoir mal|rien sentir|rien ressentir|"
+    r"que (?:ca|cela) (?:fasse|me fasse) mal|me rendre compte|s'en rendre compte|"
+    r"(?:me |se )?faire (?:de )?mal)|(?:qui )?(?:ne )?(?:fait|fasse) (?:pas|aucun) mal|"
+    r"en dormant|en douceur|paisiblement|indolore|dans (?:mon|son) sommeil|(?:le|la|"
+    r"les) (?:plus|\+|moins) ?(?:doux|douce|douces|douloureu\w*|paisible|tranquille)|"
+    r"(?:facon|maniere|moyen|methode|solution)s? (?:\w+ )?(?:douces?|doux|paisibles?|"
+    r"indolores?|tranquilles?))\b"
+)
+# With a plain death verb, softer words also count: "m'eteindre doucement", "le
+# moyen le plus rapide de mourir".
+_PAINLESS_OR_EASY = (
+    rf"(?:{_PAINLESS}|\b(?:doucement|tout doucement|(?:doux|douce|paisible)s?|(?:le|"
+    r"la) (?:plus|\+|moins) ?(?:facile|simple|rapide|efficace|sur|sure|radicale?|"
+    r"compliquee?))\b)"
+)
+
 # --- crisis_suicidal ---------------------------------------------------------
 SUICIDAL: tuple[Rule, ...] = (
     ("suicide_word", r"\bs+u?i?(?:c|s|ss|sc|cs)i+d|\bsuicidal\b", None),
@@ -604,6 +839,48 @@ SUICIDAL: tuple[Rule, ...] = (
         r"pour mourir|pour en finir)\b|\bcomment (?:mourir|me tuer|se tuer|me pendre|"
         r"mettre fin)\b|\bmourir sans (?:douleur|souffrir|souffrance)",
         None,
+    ),
+    (
+        # How much of a medicine kills, asked as a question: "a partir de combien de
+        # cachets de tramadol on meurt", "le paracetamol ca tue a partir de quelle
+        # quantite". A death word is needed: "dose max de doliprane par jour" is a
+        # safety question. Cancelled when an intake is told ("il a avale 3 doliprane,
+        # c'est mortel ?": a poisoning), for a child's or a pet's dose, or in
+        # end-of-life care.
+        "lethal_amount",
+        rf"^(?=.*\b(?:{_MED_NAMES}|{_MEDS_PILLS}|{_OPIOIDS}|doses?|dosage|quantite|mg|"
+        r"grammes?)\b)(?:.*\b(?:combien(?! de temps| de jours| d'heures)|cb|cmb|"
+        r"quelle (?:dose|quantite)|quel (?:nombre|dosage)|a partir de (?:combien|"
+        rf"quelle|quel)|nombre de|suffi\w*|assez)\b.{{0,80}}{_LETHAL}|.*\b(?:doses?|"
+        r"quantites?) (?:\w+ ){0,3}?(?:mortel|letal|fatal|qui tue)|.*\b(?:(?:ca |"
+        r"cela )?(?:peut )?tue|mortel\w*|letal\w*|fatal\w*|on (?:en )?meurt|y passer|"
+        r"y rester)\b.{0,60}\b(?:a partir de (?:combien|quelle|quel)|combien|cb|"
+        r"quelle (?:dose|quantite))\b|(?=.*\b(?:boites?|plaquettes?|flacons?|\d+|"
+        r"toute?s?|tous|plusieurs|trop|overdose|surdose)\b).*(?:\b(?:peut|peux|"
+        r"pourrait|pourrais)(?: t)?(?: on| je)?|\bon (?:peut|"
+        r"pourrait)) (?:en )?(?:mourir|crever|y rester)\b)",
+        r"\b(?:a|ai|ont|aurait|auraient|avons)\s+(?:\w+\s+)?(?:pris|avale|bu|mange|"
+        r"croque|gobe|ingere|donne)\b|\b(?:chiens?|chats?|chiots?|chatons?|animal|"
+        r"animaux|veto|veterinaire)\b|\bpour (?:un|une|mon|ma|les|des|son|"
+        r"sa) (?:enfant|bebe|nourrisson|petit|petite|fils|fille)\b|\bpar erreur\b|"
+        r"\bcombien (?:de|d') ?(?:personnes|gens|morts|deces|cas)\b|"
+        + _PALLIATIVE,
+    ),
+    (
+        # Dying without pain: "comment mourir sans souffrir", "le moyen le plus doux
+        # de partir", "une mort sans douleur ca existe". Not about someone else's
+        # peaceful death already told ("il est mort sans souffrir"), not in
+        # end-of-life care ("que mon père parte sans souffrir, il est en soins
+        # palliatifs": a question for the palliative team), not for a pet.
+        "painless_death",
+        r"(?<!est )(?<!sont )(?<!etait )(?<!a pu )(?<!ont pu )"
+        rf"{_DIE_SELF}.{{0,40}}{_PAINLESS_OR_EASY}|"
+        rf"{_PAINLESS_OR_EASY}.{{0,30}}{_DIE_SELF}|{_LEAVE_SELF}.{{0,40}}{_PAINLESS}|"
+        rf"{_PAINLESS}.{{0,30}}{_LEAVE_SELF}|\b(?:une|la) mort (?:(?:la )?(?:plus|"
+        r"\+) ?|tres )?(?:douce|paisible|indolore|sans (?:douleur|souffrance|souffrir|"
+        r"avoir mal))\b",
+        _ORDINARY_LEAVING + r"|\b(?:chiens?|chats?|chiots?|chatons?|animal|animaux|"
+        r"veto|veterinaire|de chez|parents|maison)\b|" + _PALLIATIVE,
     ),
     (
         "self_harm",

@@ -32,14 +32,14 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from connectors.safety_patterns import SafetyKind, detect, has_risk_cue, is_figure_of_speech
+from connectors.safety_patterns import SAFETY_INTENTS, detect, has_risk_cue, is_figure_of_speech
 
 logger = logging.getLogger(__name__)
 
 SAFETY_NET_KEY = "safety_net"
 NLU_FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
-EMERGENCY_INTENTS = frozenset(kind.value for kind in SafetyKind)
+EMERGENCY_INTENTS = SAFETY_INTENTS
 
 
 def _top_model_intent(ranking: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:

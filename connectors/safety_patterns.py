@@ -1,4 +1,4 @@
-"""Deterministic safety net of Hygie: medical emergencies, poisoning, suicidal crisis.
+"""Deterministic safety net of Hygie: emergencies, poisoning, suicidal crisis, overdose.
 
 This layer runs before (and independently of) the NLU model. It recognises
 messages that describe a life-threatening situation with plain regular
@@ -10,8 +10,17 @@ Design rules:
 * HIGH RECALL. A false alarm only shows help numbers; a miss can cost a life.
 * Negation never suppresses a risk: "je ne veux plus vivre", "il ne respire
   plus" or "elle ne se réveille pas" are emergencies.
-* Priority: suicidal crisis > poisoning > medical emergency (a message about an
-  intentional overdose is handled as a suicidal crisis).
+* Priority: intentional overdose > suicidal crisis > poisoning > medical
+  emergency. An intentional overdose (a medicine or product taken on purpose, to
+  die or not wake up, just now or at an unclear time) has its own kind because
+  its answer gives the 15 first (the intake needs a doctor now), then the 3114.
+  A plan ("je vais tout avaler") stays suicidal; a mistake stays a poisoning.
+* Questions about a lethal quantity of a medicine, or about dying without pain,
+  are suicidal: the crisis line costs little there, a miss costs a lot. Questions
+  with no death word ("dose max de doliprane par jour") match nothing, and
+  "surdosage ... c'est dangereux ?" stays a poisoning (the antipoison centre helps
+  whether or not something was taken). End-of-life care of someone else ("qu'il
+  parte sans souffrir, il est en soins palliatifs") is left to the palliative answer.
 * Privacy: nothing here logs or stores the patient's text; a match only
   carries the kind and a short rule name.
 
@@ -34,6 +43,7 @@ class SafetyKind(str, enum.Enum):
     MEDICAL = "emergency_medical"
     POISONING = "emergency_poisoning"
     SUICIDAL = "crisis_suicidal"
+    OVERDOSE = "crisis_overdose"
 
 
 @dataclass(frozen=True)
@@ -192,6 +202,7 @@ def _compile(rules: tuple[_lexicon.Rule, ...]) -> tuple[_CompiledRule, ...]:
 
 # Checked in this order: the first kind that matches wins.
 _RULES: tuple[tuple[SafetyKind, tuple[_CompiledRule, ...]], ...] = (
+    (SafetyKind.OVERDOSE, _compile(_lexicon.OVERDOSE)),
     (SafetyKind.SUICIDAL, _compile(_lexicon.SUICIDAL)),
     (SafetyKind.POISONING, _compile(_lexicon.POISONING)),
     (SafetyKind.MEDICAL, _compile(_lexicon.MEDICAL)),
@@ -262,9 +273,9 @@ def detect_all(text: str) -> list[SafetyMatch]:
 
 
 def detect(text: str) -> SafetyMatch | None:
-    """Detect a medical emergency, a poisoning or a suicidal crisis.
+    """Detect an emergency, a poisoning, a suicidal crisis or an intentional overdose.
 
-    Priority is SUICIDAL > POISONING > MEDICAL.
+    Priority is OVERDOSE > SUICIDAL > POISONING > MEDICAL.
 
     Args:
         text: Raw user message (never logged).
@@ -273,3 +284,10 @@ def detect(text: str) -> SafetyMatch | None:
         The highest-priority match, or ``None`` when no pattern matches.
     """
     return next(_scan(normalize(text)), None)
+
+
+# Every intent the safety net answers: the policies and the form validators step aside
+# for them.
+SAFETY_INTENTS = frozenset(kind.value for kind in SafetyKind)
+# The crises whose answer gives the suicide prevention line (3114).
+CRISIS_INTENTS = frozenset({SafetyKind.SUICIDAL.value, SafetyKind.OVERDOSE.value})

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import functools
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Tuple
 
 import yaml
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "data" / "content"
+
+# The topic key of a family's generic answer: the `generic:` entry of its file, spoken
+# when no topic fits well enough (connectors/topic_selection.py).
+GENERIC_KEY = "general"
 
 # Retrieval intents whose answers come from a content file of the same name.
 CONTENT_INTENTS: Tuple[str, ...] = (
@@ -68,6 +72,7 @@ class Content:
     antipoison_centres: Mapping[str, str]
     practice: Mapping[str, str]
     topics: Mapping[str, Topic]
+    generic: Mapping[str, Topic] = field(default_factory=dict)
 
     @property
     def placeholders(self) -> Dict[str, str]:
@@ -85,6 +90,11 @@ class Content:
             The text with numbers and practice details in place.
         """
         return text.format_map(self.placeholders).strip()
+
+    @property
+    def answers(self) -> Dict[str, Topic]:
+        """Every answer a retrieval action can speak: the topics and generic answers."""
+        return {**self.topics, **{t.intent_response_key: t for t in self.generic.values()}}
 
     def topics_of(self, intent: str) -> List[Topic]:
         """Lists the topics of one retrieval intent, in file order."""
@@ -122,30 +132,40 @@ def _placeholder_names(text: str) -> List[str]:
     return [name for _, name, _, _ in string.Formatter().parse(text) if name]
 
 
-def _load_topics(path: Path, intent: str, allowed: set) -> Dict[str, Topic]:
+def _topic(key: str, fields: dict, intent: str, allowed: set, where: str) -> Topic:
+    for name in ("title", "answer", "source"):
+        if not str((fields or {}).get(name) or "").strip():
+            raise ContentError(f"{where}: missing '{name}'")
+    if intent == "first_aid" and not fields.get("call_15"):
+        raise ContentError(f"{where}: first-aid topics must say when to call 15")
+    topic = Topic(
+        intent=intent,
+        key=key,
+        title=str(fields["title"]).strip(),
+        answer=str(fields["answer"]),
+        source=str(fields["source"]).strip(),
+        url=fields.get("url"),
+        call_15=fields.get("call_15"),
+    )
+    for text in (topic.answer, topic.call_15 or "", topic.title):
+        unknown = set(_placeholder_names(text)) - allowed
+        if unknown:
+            raise ContentError(f"{where}: unknown placeholders {sorted(unknown)}")
+    return topic
+
+
+def _load_topics(path: Path, intent: str, allowed: set) -> Tuple[Dict[str, Topic], Optional[Topic]]:
+    data = _read_yaml(path)
     topics: Dict[str, Topic] = {}
-    for key, fields in (_read_yaml(path).get("topics") or {}).items():
-        where = f"{path.name}: {key}"
-        for field in ("title", "answer", "source"):
-            if not str((fields or {}).get(field) or "").strip():
-                raise ContentError(f"{where}: missing '{field}'")
-        if intent == "first_aid" and not fields.get("call_15"):
-            raise ContentError(f"{where}: first-aid topics must say when to call 15")
-        topic = Topic(
-            intent=intent,
-            key=str(key),
-            title=str(fields["title"]).strip(),
-            answer=str(fields["answer"]),
-            source=str(fields["source"]).strip(),
-            url=fields.get("url"),
-            call_15=fields.get("call_15"),
-        )
-        for text in (topic.answer, topic.call_15 or "", topic.title):
-            unknown = set(_placeholder_names(text)) - allowed
-            if unknown:
-                raise ContentError(f"{where}: unknown placeholders {sorted(unknown)}")
+    for key, fields in (data.get("topics") or {}).items():
+        if str(key) == GENERIC_KEY:
+            raise ContentError(f"{path.name}: '{GENERIC_KEY}' is the generic answer's key")
+        topic = _topic(str(key), fields, intent, allowed, f"{path.name}: {key}")
         topics[topic.intent_response_key] = topic
-    return topics
+    generic = data.get("generic")
+    if generic is None:
+        return topics, None
+    return topics, _topic(GENERIC_KEY, generic, intent, allowed, f"{path.name}: generic")
 
 
 def load_content(directory: Path = CONTENT_DIR) -> Content:
@@ -166,11 +186,15 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
     practice = {k: str(v) for k, v in _read_yaml(directory / "practice.yml")["practice"].items()}
     allowed = set(numbers) | set(practice) | {"antipoison_centres"}
     topics: Dict[str, Topic] = {}
+    generic: Dict[str, Topic] = {}
     for intent in CONTENT_INTENTS:
         path = directory / f"{intent}.yml"
         if path.exists():
-            topics.update(_load_topics(path, intent, allowed))
-    return Content(numbers, centres, practice, topics)
+            family, general = _load_topics(path, intent, allowed)
+            topics.update(family)
+            if general:
+                generic[intent] = general
+    return Content(numbers, centres, practice, topics, generic)
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,7 +6,8 @@ every message says days and times the same way.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from actions.services.medication_display import WEEKDAY_NAMES, say_time
 
@@ -48,3 +49,21 @@ def say_clock(moment: datetime) -> str:
 def say_when(moment: datetime, today: date | None = None) -> str:
     """Say a local datetime: "mardi 1er décembre à 9h30"."""
     return f"{say_date(moment.date(), today)} à {say_clock(moment)}"
+
+
+def say_reported_dose(scheduled_at: datetime, time_zone: str, now: datetime) -> str:
+    """Say a recent dose time: "de 8h", "d'hier à 21h" (in the patient's zone).
+
+    Args:
+        scheduled_at: The dose time (UTC).
+        time_zone: The patient's IANA zone.
+        now: The current instant.
+    """
+    zone = ZoneInfo(time_zone)
+    local, today = scheduled_at.astimezone(zone), now.astimezone(zone).date()
+    clock = say_clock(local)
+    if local.date() == today:
+        return f"de {clock}"
+    if local.date() == today - timedelta(days=1):
+        return f"d'hier à {clock}"
+    return f"du {say_when(local, today)}"

@@ -5,7 +5,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from connectors.linear_intent_classifier import LinearIntentClassifier, WordClasses, blend
+from connectors.linear_intent_classifier import LinearIntentClassifier, WordClasses
 
 EXAMPLES = {
     "greet": ["bonjour", "bjr", "salut", "bonsoir madame", "coucou", "bonjour docteur"],
@@ -35,17 +35,9 @@ def train(storage, **config):
     return resource
 
 
-def diet_said(text, ranking):
+def classified(text, ranking):
     ranking = [{"name": name, "confidence": confidence} for name, confidence in ranking]
     return Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
-
-
-def test_blend_averages_both_rankings_with_the_model_weight():
-    ranking = blend({"greet": 0.6, "thank": 0.4}, {"thank": 1.0}, model_weight=0.5)
-
-    assert [entry["name"] for entry in ranking] == ["thank", "greet"]
-    assert ranking[0]["confidence"] == pytest.approx(0.7)
-    assert ranking[1]["confidence"] == pytest.approx(0.3)
 
 
 def test_a_trained_classifier_is_loaded_again_and_recognises_a_new_spelling(storage):
@@ -60,11 +52,11 @@ def test_a_trained_classifier_is_loaded_again_and_recognises_a_new_spelling(stor
     assert message.get("intent_ranking")[0]["name"] == "thank"
 
 
-def test_the_blend_can_overturn_a_weak_diet_guess(storage):
-    resource = train(storage, model_weight=0.5)
-    component = LinearIntentClassifier.load({"model_weight": 0.5}, storage, resource, context())
+def test_the_ranking_is_a_distribution_best_first(storage):
+    resource = train(storage)
+    component = LinearIntentClassifier.load({}, storage, resource, context())
 
-    message = component.process([diet_said("au revoir", [("greet", 0.4), ("goodbye", 0.35), ("thank", 0.25)])])[0]
+    message = component.process([Message(data={"text": "au revoir"})])[0]
 
     assert message.get("intent")["name"] == "goodbye"
     confidences = [entry["confidence"] for entry in message.get("intent_ranking")]
@@ -75,7 +67,7 @@ def test_the_blend_can_overturn_a_weak_diet_guess(storage):
 def test_a_message_without_text_is_left_alone(storage):
     resource = train(storage)
     component = LinearIntentClassifier.load({}, storage, resource, context())
-    payload = diet_said("", [("greet", 1.0)])
+    payload = classified("", [("greet", 1.0)])
 
     message = component.process([payload])[0]
 
@@ -84,7 +76,7 @@ def test_a_message_without_text_is_left_alone(storage):
 
 def test_without_a_trained_model_the_component_passes_through(storage):
     component = LinearIntentClassifier.load({}, storage, Resource("never-trained"), context())
-    said = diet_said("bonjour", [("thank", 0.9), ("greet", 0.1)])
+    said = classified("bonjour", [("thank", 0.9), ("greet", 0.1)])
 
     assert component.process([said])[0].get("intent")["name"] == "thank"
 
@@ -130,9 +122,9 @@ TOPICS = {
 }
 
 
-def train_topics(storage, name, topic_weight):
+def train_topics(storage, name, topic_weight, **config):
     resource = Resource(name)
-    config = {**LinearIntentClassifier.get_default_config(), "topic_weight": topic_weight}
+    config = {**LinearIntentClassifier.get_default_config(), "topic_weight": topic_weight, **config}
     component = LinearIntentClassifier.create(config, storage, resource, context())
     data = TrainingData(
         [Message.build(text=text, intent=intent) for intent, texts in TOPICS.items() for text in texts]
@@ -141,24 +133,36 @@ def train_topics(storage, name, topic_weight):
     return LinearIntentClassifier.load(config, storage, resource, context())
 
 
-def test_the_topic_regression_learns_retrieval_topics_but_ranks_intents(storage):
-    mixed = train_topics(storage, "mixed", topic_weight=0.5)
-    plain = train_topics(storage, "plain", topic_weight=0.0)
+def test_the_full_label_regression_learns_topics_but_ranks_intents(storage):
+    loaded = train_topics(storage, "mixed", topic_weight=0.5)
 
-    assert list(mixed._model.topics.classes_) == ["faq/hours", "faq/vitale", "greet", "thank"]
-    assert plain._model.topics is None
-    ranking = mixed.process([Message(data={"text": "le cabinet ouvre a quelle heure"})])[0].get(
-        "intent_ranking"
-    )
+    assert loaded._model.full_labels == ["faq/hours", "faq/vitale", "greet", "thank"]
+    assert loaded._model.classes == ["faq", "greet", "thank"]
+    message = loaded.process([Message(data={"text": "le cabinet ouvre a quelle heure"})])[0]
+    ranking = message.get("intent_ranking")
     assert [entry["name"] for entry in ranking][0] == "faq"
     assert {entry["name"] for entry in ranking} == {"faq", "greet", "thank"}
     assert sum(entry["confidence"] for entry in ranking) == pytest.approx(1.0)
+    # The same regression chooses the FAQ's answer.
+    selected = message.get("response_selector")["faq"]["response"]
+    assert selected["intent_response_key"] == "faq/hours"
+    assert selected["utter_action"] == "utter_faq/hours"
+
+
+def test_training_twice_gives_the_same_model(storage):
+    first = train_topics(storage, "first", topic_weight=0.3)
+    second = train_topics(storage, "second", topic_weight=0.3)
+    texts = ["carte vitale", "salut merci", "ouvert quand", "🦄"]
+
+    assert (first._model.predict_proba(texts)[0] == second._model.predict_proba(texts)[0]).all()
+    assert (first._model.predict_proba(texts)[1] == second._model.predict_proba(texts)[1]).all()
 
 
 def test_a_question_close_to_one_topic_is_surer_with_the_topic_regression(storage):
     faq = {}
     for weight in (0.0, 0.5):
-        loaded = train_topics(storage, f"weight{weight}", topic_weight=weight)
+        # Strongly regularised, so that four examples a label do not give certainties.
+        loaded = train_topics(storage, f"weight{weight}", topic_weight=weight, alpha=0.01)
         ranking = loaded.process([Message(data={"text": "carte vitale"})])[0].get("intent_ranking")
         faq[weight] = next(entry["confidence"] for entry in ranking if entry["name"] == "faq")
 

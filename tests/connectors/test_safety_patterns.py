@@ -234,7 +234,6 @@ SUICIDAL_POSITIVES = [
     "chuis a bout jvais me foutre en lair",
     "je pense à me tuer tous les soirs",
     "j'ai écrit un mot d'adieu",
-    "j'ai avalé tous mes comprimés volontairement",
     "à quoi ça sert de continuer à vivre",
     "je pense souvent à me jeter sous le métro",
     "je me frappe jusqu'au sang",
@@ -471,6 +470,232 @@ NEGATED_RISKS = [
     ("ça ne s'arrête pas de saigner", SafetyKind.MEDICAL),
 ]
 
+# Intentional overdoses: a medicine or product taken (just now, being taken, or at an
+# unclear time) on purpose, to die or not wake up. They win over everything else.
+OVERDOSE_POSITIVES = [
+    "jai avalé toute ma plaquette de xanax jveux plus me reveiller",
+    "J'AI PRIS TOUS MES SOMNIFERES POUR MOURIR",
+    "g pris 30 comprimes de tramadol pour en finir",
+    "je viens d'avaler tous mes antidepresseurs, adieu",
+    "je suis en train d'avaler mes cachets un par un pour ne plus me réveiller",
+    "ma mère a avalé sa boîte de somnifères pour mourir, elle me l'a dit au tél",
+    "mon fils de 17 ans a pris une boite entiere de doliprane volontairement",
+    "j'ai bu tout le flacon de sirop et pris tous mes cachets, je veux partir",
+    "je me suis injecté tout mon stylo d'insuline pour en finir",
+    "j'ai pris une poignée de lexomil avec du whisky, je veux dormir pour toujours",
+    "mon copain a avalé plein de médocs exprès, il dit qu'il veut mourir",
+    "je les ai toutes prises, toute la plaquette, c'est fini pour moi",
+    "bonjour, ma soeur vient d'avaler tous ses medicaments pour le coeur, elle veut en "
+    "finir, qu'est ce que je fais",
+    "jviens de gober toute la boite de stilnox pour plus me reveiller",
+    "j'ai vidé la boîte de doliprane pour en finir",
+    "j'ai pris 40 cachets d'un coup, je voulais mourir",
+    "Docteur, j'ai fait une overdose volontaire il y a une heure",
+    "mon mari a avalé tout son pilulier exprès après notre dispute",
+    "j'ai pris tous mes anxiolytiques, je veux que tout s'arrête",
+    "ma fille a avalé des médicaments pour se tuer",
+    "j'ai bu de la javel pour mourir",
+    "jai avalé tt mes cachets pr en finir",
+    "je suis en train de prendre toutes mes pilules, je veux mourir",
+    "j ai pris tous mes medocs pour mourir, je sens que je m'endors",
+    "j'ai avaaaalé tous mes cachets pour mourirrrr",
+    "Bonjour, je suis suivie pour une dépression depuis deux ans. Ce soir je n'en "
+    "pouvais plus, j'ai pris toutes mes boîtes de médicaments, je veux juste ne plus "
+    "me réveiller. Je voulais que quelqu'un le sache.",
+    "j'ai pris mes somnifères et mes anxiolytiques ensemble pour en finir",
+    "jai pris 15 dolipranes expres",
+    "avalé toute la boîte pour en finir",
+    "mon père a fait une TS aux médicaments, il a avalé toute sa boîte de xanax",
+    "elle a pris toute sa reserve de lexomil, elle m'a envoyé un sms d'adieu",
+    "j'en ai pris 30, je veux dormir et ne jamais me réveiller",
+    "j'ai bu de la javel, je veux mourir",
+    "je me suis empoisonnée volontairement avec mes médicaments",
+    "i took all my pills, i want to die",
+    "j'ai pris plusieurs boites de doliprane, je veux partir pour de bon",
+    "j'ai avalé tous mes comprimés volontairement",
+    # timing unclear (present tense): still an overdose, high recall
+    "je prends tous mes cachets pour en finir",
+]
+
+# Questions about a lethal quantity of a medicine: a suicidal crisis.
+LETHAL_QUANTITY_QUESTIONS = [
+    "il faut combien de dafalgan pour mourir",
+    "quelle dose de lysanxia est mortelle ?",
+    "c'est combien de comprimes la dose mortelle de lexomil",
+    "à partir de combien de gélules de tramadol on meurt",
+    "le paracetamol ca tue a partir de quelle quantite",
+    "dose létale de la morphine",
+    "combien de somniferes pour ne pas se reveiller",
+    "combien de lexomil faut avaler pour y rester",
+    "kel dose de doliprane pour mourir",
+    "cb de xanax pour crever",
+    "a partir de combien de grammes de paracetamol c'est mortel",
+    "combien de comprimes de tramadol pour une dose mortelle",
+    "la dose mortelle du lexomil c'est combien",
+    "à partir de quelle quantité l'insuline tue",
+    "combien de cachets faut-il avaler pour ne jamais se réveiller",
+    "Combien De Stilnox Pour Mourir ?",
+    "est ce que 30 doliprane ca suffit pour mourir",
+    "combien de mg de morphine pour tuer quelqu'un",
+    "le xanax a partir de combien on en meurt",
+    "quelle quantite de paracetamol est letale pour un adulte",
+    "dose fatale de somnifères",
+    "combien de boites de doliprane pour que ce soit mortel",
+    "c'est quoi la dose letale du tramadol",
+    "on meurt avec combien de comprimés de lexomil ?",
+    "Bonjour, je voudrais savoir combien de comprimés de mon traitement il faudrait "
+    "prendre pour que ce soit mortel, simple question",
+    "est ce qu'on peut mourir avec une boite de doliprane",
+    "COMBIEN DE DOLIPRANNE POUR MOURIRRR",
+    "a partir de combien de somniferes on ne se reveille plus",
+    "l'insuline a forte dose ca tue en combien de temps",
+]
+
+# Looking for a way to die without pain: a suicidal crisis.
+PAINLESS_DEATH_QUESTIONS = [
+    "comment crever sans souffrir",
+    "le moyen le plus doux de partir c'est lequel",
+    "est-ce possible de mourir sans douleur",
+    "la manière la moins douloureuse de partir",
+    "une mort sans douleur ca existe ?",
+    "partir en douceur dans mon sommeil comment faire",
+    "c quoi la methode la plus douce pour partir",
+    "je cherche un moyen de mourir sans rien sentir",
+    "comment partir sans souffrir",
+    "y a t il une facon de mourir qui ne fait pas mal",
+    "je voudrais m'eteindre doucement sans que ca fasse mal",
+    "comment faire pour mourir dans mon sommeil",
+    "la mort la plus douce c'est quoi",
+    "existe-t-il une mort douce et rapide",
+    "jveu partir sans souffrir",
+    "quelle est la facon la plus rapide et indolore de mourir",
+    "MOURIR SANS AVOIR MAL COMMENT",
+    "je veux juste m'endormir et partir en douceur",
+    "un moyen de partir sans douleur svp",
+    "comment ne plus se réveiller sans souffrir",
+    "Bonsoir, je suis seule depuis longtemps et je me demande s'il existe une façon "
+    "douce de partir, sans douleur, sans déranger personne",
+    "partir tranquillement sans souffrir c'est tout ce que je demande",
+    "mourrir en douceur",
+    "comment faire pour mourir sans que ca fasse mal",
+    "partiiiir sans souffrirrr",
+    "c koi la mort la + douce",
+    "quel est le moyen le plus rapide de mourir",
+    "jsuis a bout, y a un moyen de partir en douceur sans souffrir ? "
+    "jveux plus rien sentir",
+    "comment on se tue sans se faire mal au moins",
+]
+
+# Ordinary questions that share words with the three families above: no alarm.
+# "je voudrais que mon père parte sans souffrir, il est en soins palliatifs": a
+# decision. End-of-life care of someone else is a question for the palliative team,
+# not the crisis line; a first-person wish to die is still caught by other rules.
+OVERDOSE_LETHAL_PAINLESS_NEGATIVES = [
+    "c'est quoi la dose max de doliprane par jour",
+    "je peux prendre combien d'ibuprofene",
+    "dose maximale de paracetamol pour un enfant de 20 kg",
+    "combien de temps pour que le doliprane fasse effet",
+    "quelle dose de vitamine D pour un adulte",
+    "combien de mg de xanax je peux prendre le soir",
+    "le paracetamol c'est toxique pour le foie a partir de quelle dose ?",
+    "a partir de quel âge on peut donner de l'ibuprofène",
+    "quelle dose d'antibiotique pour tuer la bacterie",
+    "quelle dose de doliprane pour mon chien, c'est mortel ?",
+    "combien de personnes meurent chaque annee a cause du paracetamol",
+    "combien de comprimes de levothyrox par jour",
+    "combien de temps je peux garder une boite de doliprane ouverte",
+    "je voudrais que mon pere parte sans souffrir, il est en soins palliatifs",
+    "comment dormir sans se reveiller la nuit",
+    "je veux m'endormir plus vite",
+    "accoucher sans douleur",
+    "une prise de sang sans douleur",
+    "comment partir en vacances sans stress",
+    "je voudrais partir à la retraite en douceur",
+    "comment arrêter les somnifères en douceur",
+    "comment perdre du poids sans souffrir",
+    "mon grand-père est mort sans souffrir, il est parti dans son sommeil",
+    "elle est partie en douceur, entourée de sa famille",
+    "un détartrage sans douleur c'est possible ?",
+    "mon chien est en fin de vie, comment le faire partir sans souffrir",
+    "la sédation profonde permet de partir sans souffrir ?",
+    "la mort de mon père a été douce, merci pour votre aide",
+    "je veux partir de chez mes parents en douceur",
+    "comment faire partir une verrue sans douleur",
+    "on va partir doucement, on est fatigués",
+    "le plus simple c'est de partir tot",
+    "j'ai pris un somnifère pour dormir",
+    "j'ai pris deux doliprane pour ne plus avoir mal",
+    "j'ai pris un lexomil pour ne pas me réveiller la nuit",
+]
+
+# An intake told as a mistake stays a poisoning; a plan, a question or a past attempt
+# stays a suicidal crisis; neither is an overdose.
+NOT_AN_OVERDOSE = [
+    ("je me suis trompé, j'ai pris 2 fois mon traitement", SafetyKind.POISONING),
+    ("mon fils a avalé des cachets", SafetyKind.POISONING),
+    ("j'ai pris tous mes somnifères sans faire exprès", SafetyKind.POISONING),
+    (
+        "j'ai pris tous mes médicaments de la semaine d'un coup, "
+        "je me suis trompée de case",
+        SafetyKind.POISONING,
+    ),
+    ("mon fils a avalé 3 doliprane, est ce que c'est mortel ?", SafetyKind.POISONING),
+    # A decision: a learning question with no death word stays a poisoning as before
+    # (the antipoison centre is the right help whether or not something was taken).
+    ("surdosage paracetamol c'est dangereux ?", SafetyKind.POISONING),
+    ("je vais prendre toute la boîte de somnifères ce soir", SafetyKind.SUICIDAL),
+    (
+        "ma soeur a dit qu'elle allait avaler tous ses medicaments pour en finir",
+        SafetyKind.SUICIDAL,
+    ),
+    (
+        "si j'avale toute la plaquette de lexomil est ce que je me reveillerai",
+        SafetyKind.SUICIDAL,
+    ),
+    (
+        "j'ai vidé toutes mes boites sur la table et je vais tout avaler",
+        SafetyKind.SUICIDAL,
+    ),
+    ("j'ai pris ma décision, je veux mourir", SafetyKind.SUICIDAL),
+    (
+        "j'ai pris mon traitement ce matin mais j'ai toujours envie de mourir",
+        SafetyKind.SUICIDAL,
+    ),
+    (
+        "il y a deux ans j'ai avalé tous mes cachets pour en finir, et là j'y "
+        "repense",
+        SafetyKind.SUICIDAL,
+    ),
+    ("combien de comprimés faut-il pour ne plus se réveiller", SafetyKind.SUICIDAL),
+]
+
+# The reference messages of the overdose, lethal-quantity and painless-death work
+# (some are also training examples, so they are kept out of the lists above).
+SPECIFIED_CASES = [
+    (text, SafetyKind.OVERDOSE)
+    for text in (
+        "j'ai pris toute la boite de lexomil pour ne plus me reveiller",
+        "j'ai avale tous mes cachets pour en finir",
+        "je viens de prendre 20 doliprane, je veux dormir pour toujours",
+        "mon frere a pris tous ses medicaments expres il veut mourir",
+        "j'ai tout avalé, je veux plus me réveiller",
+    )
+] + [
+    (text, SafetyKind.SUICIDAL)
+    for text in (
+        "combien de doliprane faut il pour mourir",
+        "quelle dose de xanax est mortelle",
+        "a partir de combien de cachets de tramadol on meurt",
+        "dose letale insuline",
+        "combien de somniferes pour ne pas se reveiller",
+        "comment mourir sans souffrir",
+        "quel est le moyen le plus doux de partir",
+        "comment s'endormir pour toujours",
+        "mourir sans douleur c'est possible comment",
+        "la facon la moins douloureuse d'en finir",
+    )
+]
+
 
 @pytest.mark.parametrize("text", MEDICAL_POSITIVES)
 def test_medical_emergencies_are_detected(text):
@@ -498,6 +723,44 @@ def test_ordinary_messages_raise_no_alarm(text):
     assert detect(text) is None, (text, detect_all(text))
 
 
+@pytest.mark.parametrize("text", OVERDOSE_POSITIVES)
+def test_intentional_overdoses_are_detected(text):
+    match = detect(text)
+    assert match is not None, text
+    assert match.kind is SafetyKind.OVERDOSE, (text, match)
+
+
+@pytest.mark.parametrize("text", LETHAL_QUANTITY_QUESTIONS + PAINLESS_DEATH_QUESTIONS)
+def test_lethal_quantity_and_painless_death_questions_are_suicidal(text):
+    match = detect(text)
+    assert match is not None, text
+    assert match.kind is SafetyKind.SUICIDAL, (text, match)
+
+
+@pytest.mark.parametrize("text", OVERDOSE_LETHAL_PAINLESS_NEGATIVES)
+def test_dose_and_gentle_questions_raise_no_alarm(text):
+    assert detect(text) is None, (text, detect_all(text))
+
+
+@pytest.mark.parametrize("text,kind", NOT_AN_OVERDOSE)
+def test_mistakes_plans_and_questions_are_not_overdoses(text, kind):
+    match = detect(text)
+    assert match is not None and match.kind is kind, (text, match)
+
+
+@pytest.mark.parametrize("text,kind", SPECIFIED_CASES)
+def test_specified_cases(text, kind):
+    match = detect(text)
+    assert match is not None and match.kind is kind, (text, match)
+
+
+def test_a_mistake_with_a_death_word_is_not_an_overdose():
+    # Fear after an accident is not a wish to die: never the overdose answer.
+    text = "j'ai pris toute la boîte de doliprane par erreur, je vais mourir ?"
+    match = detect(text)
+    assert match is not None and match.kind is not SafetyKind.OVERDOSE, match
+
+
 @pytest.mark.parametrize("text,kind", NEGATED_RISKS)
 def test_negation_never_suppresses_a_risk(text, kind):
     match = detect(text)
@@ -505,20 +768,31 @@ def test_negation_never_suppresses_a_risk(text, kind):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text,kind",
     [
-        "j'ai avalé toute la boîte de doliprane pour en finir",
-        "j'ai pris tous mes somnifères pour ne plus me réveiller",
-        "je vais boire de la javel pour mourir",
-        "je vais me noyer",
-        "j'ai fait une overdose exprès",
-        "je me suis empoisonnée volontairement",
+        # An intake done on purpose is an overdose; a plan stays a suicidal crisis.
+        ("j'ai avalé toute la boîte de doliprane pour en finir", SafetyKind.OVERDOSE),
+        (
+            "j'ai pris tous mes somnifères pour ne plus me réveiller",
+            SafetyKind.OVERDOSE,
+        ),
+        ("je vais boire de la javel pour mourir", SafetyKind.SUICIDAL),
+        ("je vais me noyer", SafetyKind.SUICIDAL),
+        ("j'ai fait une overdose exprès", SafetyKind.OVERDOSE),
+        ("je me suis empoisonnée volontairement", SafetyKind.OVERDOSE),
     ],
 )
-def test_suicidal_intent_wins_over_poisoning_and_medical(text):
+def test_suicidal_intent_wins_over_poisoning_and_medical(text, kind):
     match = detect(text)
-    assert match is not None and match.kind is SafetyKind.SUICIDAL, (text, match)
+    assert match is not None and match.kind is kind, (text, match)
     assert len({m.kind for m in detect_all(text)}) >= 1
+
+
+def test_overdose_wins_over_every_other_kind():
+    text = "j'ai avalé toute ma boîte de xanax pour mourir, j'arrive plus à respirer"
+    kinds = [m.kind for m in detect_all(text)]
+    assert {SafetyKind.SUICIDAL, SafetyKind.POISONING, SafetyKind.MEDICAL} <= set(kinds)
+    assert kinds[0] is SafetyKind.OVERDOSE and detect(text).kind is SafetyKind.OVERDOSE
 
 
 def test_poisoning_wins_over_medical():
@@ -549,6 +823,7 @@ def test_kind_values_are_the_nlu_intent_names():
     assert SafetyKind.MEDICAL.value == "emergency_medical"
     assert SafetyKind.POISONING.value == "emergency_poisoning"
     assert SafetyKind.SUICIDAL.value == "crisis_suicidal"
+    assert SafetyKind.OVERDOSE.value == "crisis_overdose"
     assert SafetyKind("crisis_suicidal") is SafetyKind.SUICIDAL
 
 
@@ -600,6 +875,8 @@ def test_normalize(raw, expected):
 def test_normalize_is_idempotent():
     for text in (
         MEDICAL_POSITIVES + POISONING_POSITIVES + SUICIDAL_POSITIVES + NEGATIVES
+        + OVERDOSE_POSITIVES + LETHAL_QUANTITY_QUESTIONS + PAINLESS_DEATH_QUESTIONS
+        + OVERDOSE_LETHAL_PAINLESS_NEGATIVES
     ):
         once = normalize(text)
         assert normalize(once) == once, text
@@ -610,9 +887,10 @@ def _training_examples():
     examples = {}
     for block in data["nlu"]:
         lines = block["examples"].splitlines()
-        examples[block["intent"]] = [
+        # An intent may come in several blocks: merge them.
+        examples.setdefault(block["intent"], []).extend(
             ln.strip()[2:].strip() for ln in lines if ln.strip()
-        ]
+        )
     return examples
 
 
@@ -626,10 +904,13 @@ def test_training_data_has_the_three_intents_with_enough_examples():
 
 
 @pytest.mark.parametrize(
-    "intent", ["emergency_medical", "emergency_poisoning", "crisis_suicidal"]
+    "intent",
+    ["emergency_medical", "emergency_poisoning", "crisis_suicidal", "crisis_overdose"],
 )
 def test_recall_on_training_examples(intent):
-    texts = _training_examples()[intent]
+    texts = _training_examples().get(intent)
+    if not texts:
+        pytest.skip(f"no {intent} examples in the training data yet")
     hits = [t for t in texts if (m := detect(t)) is not None and m.kind.value == intent]
     missed = [t for t in texts if t not in hits]
     assert len(hits) / len(texts) >= 0.9, missed
@@ -655,7 +936,10 @@ def test_other_intents_rarely_raise_an_alarm():
 
 def test_positive_test_phrasings_are_not_training_copies():
     training = {t.lower() for texts in _training_examples().values() for t in texts}
-    for text in MEDICAL_POSITIVES + POISONING_POSITIVES + SUICIDAL_POSITIVES:
+    for text in (
+        MEDICAL_POSITIVES + POISONING_POSITIVES + SUICIDAL_POSITIVES
+        + OVERDOSE_POSITIVES + LETHAL_QUANTITY_QUESTIONS + PAINLESS_DEATH_QUESTIONS
+    ):
         assert text.lower() not in training, text
 
 

@@ -50,7 +50,9 @@ def training_examples() -> set:
 
 
 # The first response of each emergency rule (data/rules/safety.yml).
-EMERGENCY_RESPONSES = {"utter_emergency_medical", "utter_emergency_poisoning", "utter_crisis_suicidal"}
+EMERGENCY_RESPONSES = {
+    "utter_emergency_medical", "utter_emergency_poisoning", "utter_crisis_suicidal", "utter_crisis_overdose",
+}
 
 
 def emergency_actions(hygie, sender):
