@@ -22,6 +22,7 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 import requests
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "hygie.tar.gz"
@@ -230,12 +231,12 @@ def hygie(tmp_path_factory, fake_graph) -> Hygie:
         pytest.fail(f"{MODEL} is missing: run `make train` first")
     workdir = tmp_path_factory.mktemp("hygie")
     rasa_port, action_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n",
-        encoding="utf-8",
-    )
+    # The project's endpoints (the content answers' generator among them), with this
+    # session's action server and a fresh tracker store.
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{action_port}/webhook"}
+    endpoints["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")}
+    (workdir / "endpoints.yml").write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     servers = Hygie(
         f"http://127.0.0.1:{rasa_port}", secrets.token_urlsafe(16), action_port, workdir,
         graph_url=fake_graph.url,

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from actions.services.medication_display import say_time
 from actions.services.pseudonym import patient_key
 from tests.integration.conftest import PSEUDONYM_KEY
 from tests.integration.test_messenger import batch, message_text, page_event, post_webhook
@@ -216,3 +217,42 @@ def test_a_bare_no_asks_then_later_brings_the_same_reminder_back_ten_minutes_aft
         assert len(reminders) == 2, texts_to(fake_graph, psid)
     finally:
         hygie.stop("worker-snooze-later")
+
+
+def notification_statuses(hygie, patient_id):
+    with sqlite3.connect(hygie.database_url.replace("sqlite:///", "")) as db:
+        query = "SELECT kind, status FROM notifications WHERE patient_id = ? ORDER BY id"
+        return db.execute(query, (patient_id,)).fetchall()
+
+
+def test_a_dose_taken_outside_a_reminder_is_recorded_and_its_reminder_not_sent(hygie, fake_graph):
+    psid = f"psid-{uuid.uuid4().hex}"
+    due = due_in(20 * 60)
+    create_reminder(hygie, fake_graph, psid, "kardegic", due)
+    patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
+    assert ("medication_dose", "pending") in notification_statuses(hygie, patient)
+
+    say(hygie, psid, "voila je viens de prendre mon kardegic")
+
+    wait_text(fake_graph, psid, f"C'est noté ✅ : kardegic, la prise de {say_time(f'{due:%H:%M}')}.")
+    assert [r[-2] for r in rows(hygie, "dose_outcomes", patient)] == ["taken"]
+    # The dose it answered is not reminded any more.
+    assert ("medication_dose", "pending") not in notification_statuses(hygie, patient)
+
+
+def test_a_missed_dose_told_after_the_fact_gets_the_advice_and_is_recorded(hygie, fake_graph):
+    moment = datetime.now(PARIS)
+    if moment.hour == 0 and moment.minute < 12:
+        # Ten minutes ago must still be today, the day the treatment starts.
+        time.sleep((12 - moment.minute) * 60)
+    dose = (datetime.now(PARIS) - timedelta(minutes=10)).replace(second=0, microsecond=0)
+    psid = f"psid-{uuid.uuid4().hex}"
+    create_reminder(hygie, fake_graph, psid, "levothyrox", dose)
+
+    say(hygie, psid, "oh non j'ai oublié de prendre le levothyrox")
+
+    advice = message_text(wait_text(fake_graph, psid, "Ne prenez jamais une dose double")["message"])
+    assert "notice" in advice and "pharmacien" in advice and "appelez le 15" in advice.lower()
+    wait_text(fake_graph, psid, f"levothyrox, la prise de {say_time(f'{dose:%H:%M}')}, oubliée")
+    patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
+    assert [r[-2] for r in rows(hygie, "dose_outcomes", patient)] == ["missed"]
