@@ -114,7 +114,7 @@ def build_features(
     Returns:
         A scikit-learn transformer from raw texts to sparse features.
     """
-    return make_union(
+    parts = [
         TfidfVectorizer(
             analyzer="char_wb",
             ngram_range=(1, config["max_char_ngram"]),
@@ -130,7 +130,22 @@ def build_features(
             # vectorizer's own).
             preprocessor=WordClasses(classes or {}),
         ),
-    )
+    ]
+    if config["across_words_ngram"]:
+        # Character n-grams that run across word boundaries ("a quelle h", "rdv de"):
+        # short phrases, whatever the spelling of each word. Rare ones are left out.
+        low, high = config["across_words_ngram"]
+        parts.append(
+            TfidfVectorizer(
+                analyzer="char",
+                ngram_range=(low, high),
+                sublinear_tf=True,
+                strip_accents="unicode",
+                lowercase=True,
+                min_df=2,
+            )
+        )
+    return make_union(*parts)
 
 
 def build_regression(config: Dict[Text, Any]) -> SGDClassifier:
@@ -231,6 +246,8 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
             "alpha": 1e-5,
             "epochs": 30,
             "max_char_ngram": 5,
+            # [low, high] character n-grams across words, or [] for none.
+            "across_words_ngram": [],
             # Share of the full-label regression, summed per intent, in this one's.
             "topic_weight": 0.3,
             "ranking_length": 10,
