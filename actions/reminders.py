@@ -136,17 +136,18 @@ def report_dose(
 ) -> List[Dict[Text, Any]]:
     """Record a dose the patient reports outside a reminder, and say what was noted."""
     moment = now()
+    dose: Optional[ReportedDose] = None
     with unit_of_work() as uow:
         patient_id = patient_id_of(tracker)
         patient = uow.patients.get(patient_id)
-        dose: Optional[ReportedDose] = None
         if patient is not None:
+            zone = patient.time_zone
             dose = record_report(uow, patient_id, tracker.latest_message.get("text") or "", moment, taken)
     if dose is None:
         if taken:
             dispatcher.utter_message(**message("dose_report_unmatched"))
         return []
-    when = say_reported_dose(dose.scheduled_at, patient.time_zone, moment)
+    when = say_reported_dose(dose.scheduled_at, zone, moment)
     key = "dose_reported_missed" if dose.status == "missed" else "dose_reported_taken"
     if not dose.recorded and dose.status != "missed":
         key = "reminder_already_answered"

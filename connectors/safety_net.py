@@ -39,7 +39,6 @@ logger = logging.getLogger(__name__)
 SAFETY_NET_KEY = "safety_net"
 NLU_FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
-EMERGENCY_INTENTS = SAFETY_INTENTS
 
 
 def _top_model_intent(ranking: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
@@ -96,7 +95,7 @@ class SafetyNet(GraphComponent):
         ranking = message.get(INTENT_RANKING_KEY) or []
         top = _top_model_intent(ranking)
         current = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        if not top or top.get(INTENT_NAME_KEY) not in EMERGENCY_INTENTS:
+        if not top or top.get(INTENT_NAME_KEY) not in SAFETY_INTENTS:
             return
         reason = (
             "figure_of_speech" if is_figure_of_speech(text)
@@ -123,7 +122,7 @@ class SafetyNet(GraphComponent):
         kept = [
             entry
             for entry in ranking
-            if entry.get(INTENT_NAME_KEY) not in EMERGENCY_INTENTS | {NLU_FALLBACK}
+            if entry.get(INTENT_NAME_KEY) not in SAFETY_INTENTS | {NLU_FALLBACK}
         ]
         intent = kept[0] if kept else {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: 0.0}
         message.set(INTENT, intent, add_to_output=True)

@@ -28,8 +28,8 @@ from rasa.shared.constants import UTTER_PREFIX
 from rasa.shared.nlu.constants import INTENT_RESPONSE_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
-# The topic key of a family's generic answer (data/content/<family>.yml, `generic:`).
-GENERIC_TOPIC = "general"
+from actions.services.content import GENERIC_KEY
+
 # Topics listed in the property's ranking, best first.
 RANKING_LENGTH = 10
 
@@ -47,7 +47,7 @@ def generic_topics(response_names: Iterable[Text]) -> Dict[Text, Text]:
     for name in response_names:
         label = name[len(UTTER_PREFIX):] if name.startswith(UTTER_PREFIX) else name
         family, topic = Message.separate_intent_response_key(label)
-        if topic == GENERIC_TOPIC:
+        if topic == GENERIC_KEY:
             generic[family] = label
     return dict(sorted(generic.items()))
 

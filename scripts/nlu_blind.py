@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Dict, List, Tuple
 
+import structlog
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +111,11 @@ def report(items: List[Tuple[str, str]], parses: List[dict]) -> None:
 
 def main(argv: List[str]) -> int:
     """Parse the arguments, run the model, print the report."""
+    # Quiet: Rasa's debug log would print every message.
     logging.disable(logging.INFO)
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    # The model names our own components (connectors.*), as `rasa` finds them from the root.
+    sys.path.insert(0, str(ROOT))
     model = Path(argv[0]) if argv else ROOT / "models" / "hygie.tar.gz"
     paths = [Path(p) for p in argv[1:]] or sorted((ROOT / "tests" / "data").glob("nlu_blind*.yml"))
     items = load(paths)

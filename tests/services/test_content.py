@@ -98,3 +98,27 @@ def test_a_malformed_topic_is_refused_with_its_reason(tmp_path, file_name, topic
     (directory / file_name).write_text(f"topics:\n  t:\n    {topic_yaml}\n", encoding="utf-8")
     with pytest.raises(ContentError, match=error):
         load_content(directory)
+
+
+def test_sensitive_families_have_a_generic_answer_with_the_red_flags(content):
+    assert set(content.generic) == {"medical_advice", "first_aid"}
+    for family, answer in content.generic.items():
+        assert answer.intent_response_key == f"{family}/general"
+        assert answer.intent_response_key in content.answers
+        assert answer.intent_response_key not in content.topics
+        text = content.render_topic(answer)
+        assert "Source : " in text and f"le {content.numbers['samu']}" in text
+
+
+def test_a_generic_answer_is_checked_like_a_topic_and_general_is_reserved(tmp_path):
+    directory = copy_content(tmp_path)
+    (directory / "first_aid.yml").write_text(
+        "generic:\n  title: Premiers gestes\n  answer: Protégez.\n  source: Croix-Rouge\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError, match="call"):
+        load_content(directory)
+    (directory / "first_aid.yml").write_text(
+        "topics:\n  general:\n    title: X\n    answer: Y\n    source: Z\n    call_15: W\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError, match="generic"):
+        load_content(directory)
