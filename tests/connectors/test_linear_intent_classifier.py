@@ -169,11 +169,11 @@ def test_a_question_close_to_one_topic_is_surer_with_the_topic_regression(storag
     assert faq[0.5] > faq[0.0]
 
 
-def test_every_run_of_emoji_is_one_word():
+def test_every_run_of_emoji_is_followed_by_one_word_for_all_emoji():
     words = WordClasses({})
 
-    assert words("Merci 🙏🏻 !") == "merci  __emoji__  !"
-    assert words("☀️🎉🎉") == " __emoji__ "
+    assert words("Merci 🙏🏻 !") == "merci  🙏🏻 __emoji__  !"
+    assert words("☀️🎉🎉") == " ☀️🎉🎉 __emoji__ "
     assert words("ok :)") == "ok :)"
 
 
