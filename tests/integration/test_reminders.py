@@ -219,10 +219,11 @@ def test_a_bare_no_asks_then_later_brings_the_same_reminder_back_ten_minutes_aft
         hygie.stop("worker-snooze-later")
 
 
-def notification_statuses(hygie, patient_id):
+def dose_reminders(hygie, patient_id):
+    """Local dose time -> status of the patient's dose reminders."""
     with sqlite3.connect(hygie.database_url.replace("sqlite:///", "")) as db:
-        query = "SELECT kind, status FROM notifications WHERE patient_id = ? ORDER BY id"
-        return db.execute(query, (patient_id,)).fetchall()
+        query = "SELECT scheduled_local, status FROM notifications WHERE patient_id = ? AND kind = 'medication_dose'"
+        return dict(db.execute(query, (patient_id,)).fetchall())
 
 
 def test_a_dose_taken_outside_a_reminder_is_recorded_and_its_reminder_not_sent(hygie, fake_graph):
@@ -230,14 +231,17 @@ def test_a_dose_taken_outside_a_reminder_is_recorded_and_its_reminder_not_sent(h
     due = due_in(20 * 60)
     create_reminder(hygie, fake_graph, psid, "kardegic", due)
     patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
-    assert ("medication_dose", "pending") in notification_statuses(hygie, patient)
+    dose = f"{due:%Y-%m-%dT%H:%M}"
+    assert dose_reminders(hygie, patient)[dose] == "pending"
 
     say(hygie, psid, "voila je viens de prendre mon kardegic")
 
     wait_text(fake_graph, psid, f"C'est noté ✅ : kardegic, la prise de {say_time(f'{due:%H:%M}')}.")
     assert [r[-2] for r in rows(hygie, "dose_outcomes", patient)] == ["taken"]
-    # The dose it answered is not reminded any more.
-    assert ("medication_dose", "pending") not in notification_statuses(hygie, patient)
+    # The dose it answered is not reminded any more; the next days' doses still are.
+    reminders = dose_reminders(hygie, patient)
+    assert reminders.pop(dose) == "cancelled"
+    assert set(reminders.values()) <= {"pending"} and all(later > dose for later in reminders)
 
 
 def test_a_missed_dose_told_after_the_fact_gets_the_advice_and_is_recorded(hygie, fake_graph):
