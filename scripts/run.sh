@@ -37,10 +37,11 @@ SANIC_HOST=127.0.0.1 "$BIN/python" -m rasa_sdk --actions actions --port "$ACTION
 pids+=($!)
 
 sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > var/endpoints.run.yml
-"$BIN/rasa" run --model models/hygie.tar.gz --endpoints var/endpoints.run.yml \
-  --credentials credentials.yml --port "$RASA_PORT" \
-  --enable-api --auth-token "$RASA_AUTH_TOKEN" \
-  --cors "http://localhost:${WEB_PORT}" "http://127.0.0.1:${WEB_PORT}" &
+# `rasa run` with its token read from RASA_AUTH_TOKEN (never on the command line, which
+# `ps` shows to every user) and bound to RASA_INTERFACE (default 127.0.0.1).
+"$BIN/python" -m connectors.rasa_server --model models/hygie.tar.gz \
+  --endpoints var/endpoints.run.yml --credentials credentials.yml --port "$RASA_PORT" \
+  --enable-api --cors "http://localhost:${WEB_PORT}" "http://127.0.0.1:${WEB_PORT}" &
 pids+=($!)
 
 # The reminder worker: delivers due reminders through Rasa's HTTP API (with the token).
@@ -59,7 +60,7 @@ pids+=($!)
 
 echo "Waiting for the Rasa server to load the model..."
 for _ in $(seq 1 180); do
-  if curl -sf "http://localhost:${RASA_PORT}/" >/dev/null; then break; fi
+  if curl -sf "http://127.0.0.1:${RASA_PORT}/" >/dev/null; then break; fi
   for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A Hygie process stopped early; see the log above." >&2; exit 1; }; done
   sleep 1
 done

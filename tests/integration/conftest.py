@@ -64,17 +64,19 @@ class Hygie:
         """Starts (or restarts) the Rasa server and waits until it answers."""
         log = open(self.workdir / "rasa.log", "ab")
         port = self.rasa_url.rsplit(":", 1)[1]
+        # As `make run` starts it: token from the environment, bound to 127.0.0.1.
         rasa = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "--model", str(MODEL),
+            [str(BIN / "python"), "-m", "connectors.rasa_server", "--model", str(MODEL),
              "--endpoints", str(self.workdir / "endpoints.yml"),
-             "--credentials", "credentials.yml", "--port", port,
-             "--enable-api", "--auth-token", self.token],
+             "--credentials", "credentials.yml", "--port", port, "--enable-api"],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
             env={
                 **os.environ,
                 **MESSENGER_ENV,
                 "FACEBOOK_GRAPH_URL": self.graph_url,
                 "RASA_TELEMETRY_ENABLED": "false",
+                "RASA_AUTH_TOKEN": self.token,
+                "RASA_INTERFACE": "127.0.0.1",
             },
         )
         self.processes["rasa"] = rasa
