@@ -6,6 +6,11 @@ written into it from data/content/numbers.yml (``{{samu}}``...), not copied by h
 Rasa's HTTP API with the token, which the browser never sees; the session id (128
 random bits, kept by the browser) is what gives access to it.
 
+Every response carries the same security headers (:func:`security_headers`): a strict
+Content-Security-Policy (scripts and styles from this server only, no inline code, no
+eval, connections only to this server and to Rasa's public URL, no framing), nosniff,
+no referrer and no caching: the page and its history are health data.
+
 Environment: RASA_URL (where this server reaches Rasa, default http://127.0.0.1:5005),
 RASA_PUBLIC_URL (where the browser reaches Rasa's socket.io, default RASA_URL),
 RASA_AUTH_TOKEN (needed for the history).
@@ -25,7 +30,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -48,11 +53,54 @@ def rasa_url() -> str:
     return os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/")
 
 
+def public_rasa_url() -> str:
+    """Where the browser reaches Rasa's socket.io."""
+    return os.environ.get("RASA_PUBLIC_URL", rasa_url()).rstrip("/")
+
+
+def connect_sources(public_url: str) -> List[str]:
+    """The origins the page may connect to: itself, and Rasa in http and ws forms.
+
+    Args:
+        public_url: Rasa's public URL (``http(s)://host:port[/path]``).
+
+    Returns:
+        ``'self'``, Rasa's origin and its WebSocket origin (ws for http, wss for https).
+    """
+    url = urllib.parse.urlsplit(public_url)
+    socket_scheme = {"http": "ws", "https": "wss"}.get(url.scheme)
+    if socket_scheme is None or not url.netloc:
+        raise ValueError(f"RASA_PUBLIC_URL must be an http(s) URL, not {public_url!r}")
+    return ["'self'", f"{url.scheme}://{url.netloc}", f"{socket_scheme}://{url.netloc}"]
+
+
+@functools.lru_cache(maxsize=1)
+def security_headers() -> Tuple[Tuple[str, str], ...]:
+    """The headers every response of this server carries (computed once)."""
+    policy = "; ".join([
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "connect-src " + " ".join(connect_sources(public_rasa_url())),
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ])
+    return (
+        ("Content-Security-Policy", policy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+        ("Cache-Control", "no-store"),
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def render_page() -> bytes:
     """Returns index.html with the numbers and Rasa's public URL filled in (once)."""
     html = (WEBCHAT / "index.html").read_text(encoding="utf-8")
-    values = {**get_content().numbers, "rasa_url": os.environ.get("RASA_PUBLIC_URL", rasa_url())}
+    values = {**get_content().numbers, "rasa_url": public_rasa_url()}
     for key, value in values.items():
         html = html.replace("{{" + key + "}}", value)
     return html.encode("utf-8")
@@ -104,13 +152,16 @@ def fetch_events(session_id: str) -> List[Dict[str, Any]]:
 class ChatPageHandler(http.server.BaseHTTPRequestHandler):
     """Serves the page, its static files and /history; anything else is a 404."""
 
+    def end_headers(self) -> None:
+        """Adds the security headers to every response, errors included."""
+        for name, value in security_headers():
+            self.send_header(name, value)
+        super().end_headers()
+
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
 
@@ -146,6 +197,7 @@ class ChatPageHandler(http.server.BaseHTTPRequestHandler):
 def main() -> None:
     """Serves on 127.0.0.1 at the port given as first argument (default 8080)."""
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
+    security_headers()  # a malformed RASA_PUBLIC_URL stops the server here
     http.server.ThreadingHTTPServer(("127.0.0.1", port), ChatPageHandler).serve_forever()
 
 
