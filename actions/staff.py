@@ -5,7 +5,11 @@
     python -m actions.staff add dupont --name "Infirmière Dupont"
     python -m actions.staff list
     python -m actions.staff disable dupont
+    python -m actions.staff unlock dupont
 
+``unlock`` lifts a sign-in lockout (5 failed sign-ins in 15 minutes lock an account,
+see :mod:`actions.services.sign_in_guard`) and forgets the failures, e.g. once the
+professional who forgot their password has been given a new one.
 ``add`` takes the password from ``HYGIE_STAFF_PASSWORD`` when set (scripts, tests),
 otherwise asks for it twice without echo. The database is ``DATABASE_URL`` (default
 ``var/hygie.db``), upgraded first. Passwords are never printed nor logged.
@@ -17,14 +21,18 @@ import argparse
 import getpass
 import os
 import sys
+from zoneinfo import ZoneInfo
 
+from actions.defaults import DEFAULT_TIME_ZONE
 from actions.services.passwords import PasswordPolicyError
 from actions.services.staff_accounts import (
     StaffAccountError,
     add_account,
     disable_account,
     list_accounts,
+    normalise_username,
 )
+from actions.services.sign_in_guard import unlock
 from actions.store.db import database_url, make_engine, make_session_factory
 from actions.store.migrate import upgrade
 from actions.store.types import utcnow
@@ -64,8 +72,12 @@ def _list(args: argparse.Namespace, uow: UnitOfWork) -> int:
     accounts = list_accounts(uow)
     if not accounts:
         print("aucun compte (python -m actions.staff add <identifiant> --name ...)")
+    now = utcnow()
     for account in accounts:
         state = "actif" if account.active else "désactivé"
+        if account.locked_until is not None and account.locked_until > now:
+            until = account.locked_until.astimezone(ZoneInfo(DEFAULT_TIME_ZONE))
+            state += f", verrouillé jusqu'au {until:%d/%m/%Y %H:%M}"
         print(f"{account.username}\t{account.display_name}\t{state}")
     return 0
 
@@ -75,6 +87,14 @@ def _disable(args: argparse.Namespace, uow: UnitOfWork) -> int:
         print(f"staff: erreur : aucun compte {args.username!r}", file=sys.stderr)
         return 1
     print(f"compte {args.username!r} désactivé (ses sessions sont fermées)")
+    return 0
+
+
+def _unlock(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    if not unlock(uow, normalise_username(args.username), utcnow()):
+        print(f"staff: erreur : aucun compte {args.username!r}", file=sys.stderr)
+        return 1
+    print(f"compte {args.username!r} déverrouillé (échecs de connexion oubliés)")
     return 0
 
 
@@ -109,6 +129,11 @@ def _parser() -> argparse.ArgumentParser:
     disable = commands.add_parser("disable", help="désactiver un compte")
     disable.add_argument("username")
     disable.set_defaults(run=_disable)
+    unlocking = commands.add_parser(
+        "unlock", help="lever le verrouillage après des échecs de connexion"
+    )
+    unlocking.add_argument("username")
+    unlocking.set_defaults(run=_unlock)
     return parser
 
 

@@ -1,6 +1,7 @@
 """The console's JSON API: the same acts as the pages, for scripts and tools.
 
-``GET /api/referrals``, ``GET /api/referrals/{id}`` (with the conversation: audited),
+``GET /api/referrals``, ``GET /api/referrals/{id}`` (with the conversation; both reads
+are audited, see :mod:`actions.services.console_audit`),
 ``POST /api/referrals/{id}/reply`` (``{"text": …}``; 201 delivered, 502 stored but
 not delivered), ``POST /api/referrals/{id}/close``. A session cookie is required
 (401 otherwise), and POSTs pass the same-origin check.
@@ -14,7 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
-from actions.services import referrals
+from actions.services import console_audit, referrals
 from actions.services.referrals import (
     ReferralError,
     ReferralView,
@@ -29,14 +30,22 @@ _ERROR_STATUS = {"empty": 400, "too_long": 400, "closed": 409, "not_found": 404}
 
 async def list_referrals(request: web.Request) -> web.Response:
     """GET /api/referrals: the referrals not closed, most urgent then oldest first."""
-    found = await request.app[CONSOLE].db(referrals.list_open)
+    console = request.app[CONSOLE]
+    found = await console.db(
+        console_audit.list_open_audited, request[STAFF].id, console.clock()
+    )
     return web.json_response({"referrals": [_referral(r) for r in found]})
 
 
 async def get_referral(request: web.Request) -> web.Response:
     """GET /api/referrals/{id}: the referral, its conversation and its replies."""
     console = request.app[CONSOLE]
-    referral = await console.db(referrals.get, referral_id_of(request))
+    referral = await console.db(
+        console_audit.get_audited,
+        referral_id_of(request),
+        request[STAFF].id,
+        console.clock(),
+    )
     if referral is None:
         return web.json_response({"error": "not_found"}, status=404)
     conversation = await console.read_conversation(referral, request[STAFF])

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from actions.services import referrals
+from actions.services import console_audit, referrals
 from actions.services.delivery_contract import (
     handoff_closed_payload,
     staff_reply_payload,
@@ -89,7 +89,7 @@ class Console:
             logger.warning("referral %s: no transcript (%s)", referral.id, error)
             return Conversation([], error.code)
         await self.db(
-            referrals.record_transcript_read, referral.id, staff.id, self.clock()
+            console_audit.record_transcript_read, referral.id, staff.id, self.clock()
         )
         return Conversation(transcript(events))
 

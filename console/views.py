@@ -11,7 +11,7 @@ import asyncio
 
 from aiohttp import web
 
-from actions.services import referrals
+from actions.services import console_audit, referrals
 from actions.services.referrals import ReferralError
 from actions.services.staff_accounts import authenticate, end_session, start_session
 from console import pages
@@ -34,13 +34,15 @@ async def login_page(request: web.Request) -> web.Response:
 async def login(request: web.Request) -> web.StreamResponse:
     """POST /login: check the password; on success open a session and go to the list.
 
-    A failure answers 401 with one generic message, after a delay.
+    A failure answers 401 with one generic message, after a delay; so does a locked
+    account (failures are counted and audited in the database, see
+    :mod:`actions.services.sign_in_guard`).
     """
     console = request.app[CONSOLE]
     form = await request.post()
     username = str(form.get("username", ""))[:MAX_FIELD]
     password = str(form.get("password", ""))[:MAX_FIELD]
-    staff = await console.db(authenticate, username, password)
+    staff = await console.db(authenticate, username, password, console.clock())
     if staff is None:
         await asyncio.sleep(console.settings.login_failure_delay)
         return html(pages.login_page(failed=True, username=username), status=401)
@@ -62,17 +64,21 @@ async def logout(request: web.Request) -> web.StreamResponse:
 
 
 async def referral_list(request: web.Request) -> web.Response:
-    """GET /: the referrals not closed, by urgency."""
+    """GET /: the referrals not closed, by urgency (the list is audited)."""
     console = request.app[CONSOLE]
-    open_referrals = await console.db(referrals.list_open)
+    open_referrals = await console.db(
+        console_audit.list_open_audited, request[STAFF].id, console.clock()
+    )
     return html(pages.list_page(open_referrals, console.clock(), request[STAFF]))
 
 
 async def referral_page(request: web.Request) -> web.Response:
-    """GET /referrals/{id}: the referral, its conversation (audited), its replies."""
+    """GET /referrals/{id}: the referral, its conversation, its replies (audited)."""
     console = request.app[CONSOLE]
     staff = request[STAFF]
-    referral = await console.db(referrals.get, referral_id_of(request))
+    referral = await console.db(
+        console_audit.get_audited, referral_id_of(request), staff.id, console.clock()
+    )
     if referral is None:
         raise web.HTTPNotFound(text="Demande introuvable.")
     conversation = await console.read_conversation(referral, staff)

@@ -1,14 +1,16 @@
 """A patient's right of access and right to erasure (GDPR art. 15, 17 and 20).
 
 :func:`export_patient_data` returns everything the application database holds about a
-patient as a JSON-serialisable dict; :func:`erase_patient` deletes all of it. Both run
-in their own unit of work and leave an audit event (the erasure one without the
-patient's key, which no longer refers to anyone). Erasing a patient's appointments
+patient as a JSON-serialisable dict; :func:`erase_patient` deletes all of it but the
+audit trail of who accessed it, which stays with the patient's key replaced by a
+random per-erasure pseudonym. Both run in their own unit of work and leave an audit
+event (the erasure one under that pseudonym, without the patient's key). Erasing a patient's appointments
 frees their slots in the practitioners' agendas.
 """
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 from typing import Any
 
@@ -27,8 +29,9 @@ _ERASURE_ORDER = (
     "appointments",
     "medications",
     "consents",
-    "audit",
 )
+# An erased patient's audit events stay, under a pseudonym drawn for the erasure.
+PSEUDONYM_BYTES = 16
 
 
 def export_patient_data(
@@ -96,18 +99,34 @@ def erase_patient(
         actor: Who asked, for the audit trail.
 
     Returns:
-        How many rows were deleted, per repository name and ``"patients"``
-        (all zeros for an unknown patient).
+        How many rows were deleted, per repository name and ``"patients"``, and
+        how many audit events were kept pseudonymised (``"audit_pseudonymised"``);
+        all zeros for an unknown patient.
     """
     with uow:
         deleted = {
             name: getattr(uow, name).delete_for_patient(patient_id)
             for name in _ERASURE_ORDER
         }
+        pseudonym = erasure_pseudonym()
+        deleted["audit_pseudonymised"] = uow.audit.pseudonymise_patient(
+            patient_id, pseudonym
+        )
         deleted["patients"] = uow.patients.delete(patient_id)
         if deleted["patients"]:
-            uow.audit.record(actor, "patient.erased", now)
+            event = uow.audit.record(actor, "patient.erased", now)
+            event.patient_pseudonym = pseudonym
         return deleted
+
+
+def erasure_pseudonym() -> str:
+    """A random token standing for an erased patient in the audit trail.
+
+    Random, not a keyed hash of the patient's key: nothing (no secret, no sender
+    id) leads from the patient back to their events once they are erased, while
+    the events of one erasure still share the token.
+    """
+    return "erased:" + secrets.token_hex(PSEUDONYM_BYTES)
 
 
 def row_to_dict(row: Any) -> dict[str, Any]:

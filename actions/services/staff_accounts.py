@@ -1,7 +1,8 @@
 """Staff accounts and their console sessions.
 
 Accounts are made and disabled with ``python -m actions.staff``; the console signs a
-professional in with :func:`authenticate` and :func:`start_session`. A session token is
+professional in with :func:`authenticate` (which counts failures and locks an account,
+see :mod:`actions.services.sign_in_guard`) and :func:`start_session`. A session token is
 32 random bytes given to the browser once; only its SHA-256 is stored, so a copy of
 the database does not let anyone in. Disabling an account ends its sessions.
 """
@@ -16,13 +17,16 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
-from actions.services.passwords import (
-    DUMMY_HASH,
-    check_policy,
-    hash_password,
-    verify_password,
+from actions.services.passwords import check_policy, hash_password, verify_password
+from actions.services.sign_in_guard import (
+    DEFAULT_POLICY,
+    LockoutPolicy,
+    begin_attempt,
+    fail_attempt,
+    succeed_attempt,
 )
 from actions.store.referral_models import StaffAccount
+from actions.store.types import utcnow
 from actions.store.unit_of_work import UnitOfWork
 
 SESSION_LIFETIME = timedelta(hours=8)
@@ -45,6 +49,7 @@ class StaffView:
         display_name: The name patients and colleagues read.
         active: Whether it may sign in.
         created_at: When it was made.
+        locked_until: The end of its sign-in lockout, if one was set.
     """
 
     id: int
@@ -52,6 +57,7 @@ class StaffView:
     display_name: str
     active: bool
     created_at: datetime
+    locked_until: datetime | None = None
 
 
 def normalise_username(username: str) -> str:
@@ -126,23 +132,41 @@ def disable_account(uow: UnitOfWork, username: str, now: datetime) -> bool:
         return True
 
 
-def authenticate(uow: UnitOfWork, username: str, password: str) -> StaffView | None:
-    """Check a username and password.
+def authenticate(
+    uow: UnitOfWork,
+    username: str,
+    password: str,
+    now: datetime | None = None,
+    policy: LockoutPolicy = DEFAULT_POLICY,
+) -> StaffView | None:
+    """Check a username and password, within the account's lockout policy.
 
-    An unknown username costs the same scrypt as a wrong password, and a disabled
-    account answers like a wrong password: the result never tells which was wrong.
+    An unknown username, a locked account and a disabled one all cost the same
+    scrypt as a wrong password and answer like it: the result never tells which
+    was wrong. Failures and lockouts are counted and audited in the database
+    (:mod:`actions.services.sign_in_guard`); a success clears them.
+
+    Args:
+        uow: A unit of work (opened here, more than once).
+        username: As typed (normalised here).
+        password: As typed.
+        now: The current instant (default: now).
+        policy: The lockout policy.
 
     Returns:
-        The account if the password is right and the account active, else ``None``.
+        The account if the password is right, the account active and not locked,
+        else ``None``.
     """
-    with uow:
-        account = uow.staff.by_username(normalise_username(username))
-        view = None if account is None else _view(account)
-        stored = DUMMY_HASH if account is None else account.password_hash
-    matches = verify_password(password or "", stored)  # slow: after the session
-    if view is None or not matches or not view.active:
+    now = utcnow() if now is None else now
+    attempt = begin_attempt(uow, normalise_username(username), now, policy)
+    matches = verify_password(password or "", attempt.password_hash)  # slow
+    if attempt.account is None or not attempt.allowed:
         return None
-    return view
+    if matches and attempt.account.active:
+        succeed_attempt(uow, attempt.account.id)
+        return _view(attempt.account)
+    fail_attempt(uow, attempt.account.id, now, policy)
+    return None
 
 
 def start_session(
@@ -199,4 +223,5 @@ def _view(account: StaffAccount) -> StaffView:
         display_name=account.display_name,
         active=account.active,
         created_at=account.created_at,
+        locked_until=account.locked_until,
     )

@@ -186,7 +186,14 @@ class DoseOutcome(Base):
 
 
 class AuditEvent(Base):
-    """Who did what to whose data, and when (no content, no free text)."""
+    """Who did what to whose data, and when (no content, no free text).
+
+    ``referral_id`` names the referral a staff member saw (no foreign key: the row
+    outlives the referral). When a patient is erased their rows stay, with
+    ``patient_id`` and ``referral_id`` cleared and ``patient_pseudonym`` set to a
+    random token drawn for that erasure: who read the erased patient's data remains
+    known, the patient no longer is. ``SET NULL`` only guards other deletions.
+    """
 
     __tablename__ = "audit_events"
 
@@ -194,8 +201,10 @@ class AuditEvent(Base):
     actor = Column(String(64), nullable=False)
     action = Column(String(64), nullable=False)
     patient_id = Column(
-        ForeignKey("patients.id", ondelete="CASCADE"), nullable=True, index=True
+        ForeignKey("patients.id", ondelete="SET NULL"), nullable=True, index=True
     )
+    referral_id = Column(Integer, nullable=True, index=True)
+    patient_pseudonym = Column(String(40), nullable=True, index=True)
     at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 

@@ -50,6 +50,14 @@ class StaffAccount(Base):
     password_hash = Column(String(255), nullable=False)
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    # Sign-in throttling (actions/services/sign_in_guard.py), counted here so that
+    # every console process shares it: attempts in the current window (reserved
+    # before the password is checked), when that window opened, the end of a
+    # lockout, and how many lockouts since the last successful sign-in.
+    failed_sign_ins = Column(Integer, nullable=False, default=0, server_default="0")
+    failure_window_start = Column(UTCDateTime, nullable=True)
+    locked_until = Column(UTCDateTime, nullable=True)
+    lockouts = Column(Integer, nullable=False, default=0, server_default="0")
 
 
 class StaffSession(Base):

@@ -80,6 +80,10 @@ class PatientRepository:
         self.session.flush()
         return patient, True
 
+    def list_all(self) -> list[Patient]:
+        """Every patient, by key (the retention sweep reads them all)."""
+        return self.session.query(Patient).order_by(Patient.id).all()
+
     def delete(self, patient_id: str) -> int:
         """Delete the patient row only (see ``patient_data.erase_patient``).
 
@@ -316,7 +320,7 @@ class DoseOutcomeRepository(PatientRows):
 
 
 class AuditRepository(PatientRows):
-    """The audit trail: actor, action, patient, time; never content."""
+    """The audit trail: actor, action, patient, referral, time; never content."""
 
     model = AuditEvent
 
@@ -326,18 +330,52 @@ class AuditRepository(PatientRows):
         action: str,
         at: datetime,
         patient_id: str | None = None,
+        referral_id: int | None = None,
     ) -> AuditEvent:
         """Append an audit event.
 
         Args:
-            actor: Who acted: ``"patient"``, ``"worker:<id>"``, ``"system"``...
+            actor: Who acted: ``"patient"``, ``"worker:<id>"``, ``"system"``,
+                ``"staff:<id>"``, ``"staff:unknown"``...
             action: What was done, e.g. ``"consent.granted"``, ``"patient.erased"``.
             at: When.
             patient_id: Whose data, if any.
+            referral_id: Which referral was seen, if any.
 
         Returns:
             The new event.
         """
-        event = AuditEvent(actor=actor, action=action, at=at, patient_id=patient_id)
+        event = AuditEvent(
+            actor=actor,
+            action=action,
+            at=at,
+            patient_id=patient_id,
+            referral_id=referral_id,
+        )
         self.session.add(event)
         return event
+
+    def pseudonymise_patient(self, patient_id: str, pseudonym: str) -> int:
+        """Detach a patient's events from them before they are erased.
+
+        The patient key and the referral id (both lead back to the patient) give way
+        to ``pseudonym``; actor, action and time stay.
+
+        Returns:
+            How many events were rewritten.
+        """
+        statement = (
+            update(AuditEvent)
+            .where(AuditEvent.patient_id == patient_id)
+            .values(patient_id=None, referral_id=None, patient_pseudonym=pseudonym)
+            .execution_options(synchronize_session="fetch")
+        )
+        return self.session.execute(statement).rowcount
+
+    def delete_for_patient(self, patient_id: str) -> int:
+        """Refused: a patient's audit trail outlives them (pseudonymised).
+
+        Raises:
+            NotImplementedError: Always; see :meth:`pseudonymise_patient`.
+        """
+        raise NotImplementedError("audit events are pseudonymised, never deleted")

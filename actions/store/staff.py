@@ -1,13 +1,19 @@
-"""Repository of staff accounts and of their console sessions."""
+"""Repository of staff accounts, their sign-in counters and their console sessions.
+
+The sign-in counters change only through conditional ``UPDATE`` statements, so that
+concurrent attempts (threads or console processes) are counted by the database, each
+against the value the previous one left.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import case, delete, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from actions.store.referral_models import StaffAccount, StaffSession
+from actions.store.types import UTCDateTime
 
 
 class StaffRepository:
@@ -48,6 +54,110 @@ class StaffRepository:
             .where(StaffAccount.id == staff_id)
             .values(active=active)
             .execution_options(synchronize_session="fetch")
+        )
+        return self.session.execute(statement).rowcount == 1
+
+    def reserve_attempt(
+        self, username: str, now: datetime, window_start: datetime, limit: int
+    ) -> bool:
+        """Count a sign-in attempt as a failure before its password is checked.
+
+        One conditional ``UPDATE``: it succeeds only if the account is not locked
+        and fewer than ``limit`` attempts were counted since ``window_start`` (an
+        older window starts again at 1). Parallel attempts thus get at most
+        ``limit`` password checks per window.
+
+        Args:
+            username: The normalised username.
+            now: The current instant (opens a new window).
+            window_start: Failures counted before this instant are forgotten.
+            limit: Attempts allowed per window.
+
+        Returns:
+            Whether the password may be checked (``False`` too for no such account).
+        """
+        account = StaffAccount.__table__.c
+        stale = or_(
+            account.failure_window_start.is_(None),
+            account.failure_window_start <= window_start,
+        )
+        statement = (
+            update(StaffAccount)
+            .where(
+                account.username == username,
+                or_(account.locked_until.is_(None), account.locked_until <= now),
+                or_(stale, account.failed_sign_ins < limit),
+            )
+            .values(
+                failed_sign_ins=case((stale, 1), else_=account.failed_sign_ins + 1),
+                failure_window_start=case(
+                    (stale, literal(now, UTCDateTime)),
+                    else_=account.failure_window_start,
+                ),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(statement).rowcount == 1
+
+    def start_lockout(self, staff_id: int, now: datetime, limit: int) -> int | None:
+        """Lock an account whose window holds ``limit`` failures, once.
+
+        The lockout count goes up and the window closes in the same conditional
+        ``UPDATE``: of several failures finishing together, only one locks.
+
+        Returns:
+            The account's lockout count (this one included) if it was locked now,
+            else ``None``; the caller then sets the end with :meth:`lock_until`.
+        """
+        account = StaffAccount.__table__.c
+        statement = (
+            update(StaffAccount)
+            .where(
+                account.id == staff_id,
+                account.failed_sign_ins >= limit,
+                or_(account.locked_until.is_(None), account.locked_until <= now),
+            )
+            .values(
+                lockouts=account.lockouts + 1,
+                failed_sign_ins=0,
+                failure_window_start=None,
+                locked_until=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if self.session.execute(statement).rowcount != 1:
+            return None
+        lockouts = select(account.lockouts).where(account.id == staff_id)
+        return self.session.execute(lockouts).scalar_one()
+
+    def lock_until(self, staff_id: int, until: datetime) -> None:
+        """Set the end of the lockout :meth:`start_lockout` began."""
+        statement = (
+            update(StaffAccount)
+            .where(StaffAccount.id == staff_id)
+            .values(locked_until=until)
+            .execution_options(synchronize_session=False)
+        )
+        self.session.execute(statement)
+
+    def clear_failures(self, staff_id: int, lockouts: bool = True) -> bool:
+        """Forget the failed attempts and the lockout (and, if asked, past lockouts).
+
+        Returns:
+            Whether the account exists.
+        """
+        values: dict[str, object] = {
+            "failed_sign_ins": 0,
+            "failure_window_start": None,
+            "locked_until": None,
+        }
+        if lockouts:
+            values["lockouts"] = 0
+        statement = (
+            update(StaffAccount)
+            .where(StaffAccount.id == staff_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
         )
         return self.session.execute(statement).rowcount == 1
 

@@ -53,7 +53,37 @@ def test_add_list_disable(tmp_path):
     assert staff_command(url, "disable", "nobody").returncode == 1
     with uow:
         actions = uow.session.execute(select(AuditEvent.action)).scalars().all()
-    assert actions == ["staff.created", "staff.disabled"]
+    # The refused sign-in of the disabled account is audited too.
+    assert actions == ["staff.created", "staff.disabled", "staff.sign_in_failed"]
+    engine.dispose()
+
+
+def test_a_locked_account_is_listed_as_such_and_unlock_lets_it_sign_in(tmp_path):
+    url = f"sqlite:///{tmp_path / 'staff.db'}"
+    assert staff_command(
+        url, "add", "dupont", "--name", "Infirmière Dupont", password=PASSWORD
+    ).returncode == 0
+    engine = make_engine(url)
+    uow = UnitOfWork(make_session_factory(engine))
+    for _ in range(5):
+        assert authenticate(uow, "dupont", "wrong password") is None
+    assert authenticate(uow, "dupont", PASSWORD) is None  # locked
+    listed = staff_command(url, "list").stdout
+    assert listed.startswith("dupont\tInfirmière Dupont\tactif, verrouillé jusqu'au ")
+
+    unlocked = staff_command(url, "unlock", "Dupont")
+    assert unlocked.returncode == 0, unlocked.stderr
+    assert "déverrouillé" in unlocked.stdout
+    assert staff_command(url, "list").stdout == "dupont\tInfirmière Dupont\tactif\n"
+    assert authenticate(uow, "dupont", PASSWORD) is not None
+    assert staff_command(url, "unlock", "nobody").returncode == 1
+    with uow:
+        rows = uow.session.execute(
+            select(AuditEvent.actor, AuditEvent.action).where(
+                AuditEvent.action.in_(["staff.locked", "staff.unlocked"])
+            )
+        ).all()
+    assert rows == [("staff:1", "staff.locked"), ("staff:1", "staff.unlocked")]
     engine.dispose()
 
 

@@ -1,4 +1,5 @@
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -86,7 +87,7 @@ def test_erase_deletes_every_row_of_the_patient_only(uow):
         "appointments": 0,
         "medications": 1,
         "consents": 1,
-        "audit": 1,
+        "audit_pseudonymised": 1,
         "patients": 1,
     }
     assert counts(uow, "p1") == dict.fromkeys(before, 0)
@@ -94,16 +95,73 @@ def test_erase_deletes_every_row_of_the_patient_only(uow):
     with uow:
         assert uow.patients.get("p1") is None
         assert uow.patients.get("p2") is not None
-    # The erasure is audited without the key of the erased patient.
+    # The erasure is audited without the key of the erased patient, under the
+    # pseudonym its kept events now carry.
     with uow:
         events = (
             uow.session.execute(
-                select(AuditEvent).where(AuditEvent.action == "patient.erased")
+                select(AuditEvent).where(AuditEvent.patient_id.is_(None))
             )
             .scalars()
             .all()
         )
-        assert [(e.actor, e.patient_id) for e in events] == [("patient", None)]
+        assert [(e.actor, e.action) for e in events] == [
+            ("patient", "consent.granted"),
+            ("patient", "patient.erased"),
+        ]
+        assert events[0].patient_pseudonym == events[1].patient_pseudonym
+        assert re.fullmatch(r"erased:[0-9a-f]{32}", events[0].patient_pseudonym)
+
+
+def test_erase_keeps_who_read_the_patient_pseudonymised(uow):
+    populate(uow, "p1")
+    populate(uow, "p2")
+    with uow:
+        uow.audit.record("staff:7", "referral.read", NOW, "p1", referral_id=41)
+        uow.audit.record("staff:7", "transcript.read", NOW, "p1", referral_id=41)
+        uow.audit.record("staff:8", "referral.read", NOW, "p2", referral_id=42)
+    exported = export_patient_data(uow, "p1", NOW)["audit_events"]
+    assert [(e["actor"], e["action"], e["referral_id"]) for e in exported] == [
+        ("patient", "consent.granted", None),
+        ("staff:7", "referral.read", 41),
+        ("staff:7", "transcript.read", 41),
+    ]
+
+    erase_patient(uow, "p1", NOW + timedelta(days=1))
+    first = erase_patient(uow, "p2", NOW + timedelta(days=1))
+    assert first["audit_pseudonymised"] == 2  # p2: its consent and its read
+    with uow:
+        rows = uow.session.execute(
+            select(
+                AuditEvent.actor,
+                AuditEvent.action,
+                AuditEvent.patient_id,
+                AuditEvent.referral_id,
+                AuditEvent.patient_pseudonym,
+            ).order_by(AuditEvent.id)
+        ).all()
+    assert not [row for row in rows if row.patient_id is not None]
+    assert not [row for row in rows if row.referral_id is not None]
+    reads = [(r.actor, r.action) for r in rows if r.action.endswith(".read")]
+    assert reads == [
+        ("staff:7", "referral.read"),
+        ("staff:7", "transcript.read"),
+        ("staff:8", "referral.read"),
+    ]
+    by_pseudonym = {}
+    for row in rows:
+        by_pseudonym.setdefault(row.patient_pseudonym, []).append(row.action)
+    # One pseudonym per erasure: p1's events (export included) and p2's apart.
+    assert sorted(by_pseudonym.values()) == [
+        ["consent.granted", "referral.read", "patient.erased"],
+        [
+            "consent.granted",
+            "referral.read",
+            "transcript.read",
+            "patient.exported",
+            "patient.erased",
+        ],
+    ]
 
 
 def test_erase_an_unknown_patient_changes_nothing(uow):
@@ -129,5 +187,20 @@ def test_erase_is_all_or_nothing(uow, monkeypatch):
 def test_export_and_erase_on_postgres(postgres_uow):
     populate(postgres_uow, "p1")
     assert len(export_patient_data(postgres_uow, "p1", NOW)["notifications"]) == 5
-    assert erase_patient(postgres_uow, "p1", NOW)["patients"] == 1
+    with postgres_uow:
+        postgres_uow.audit.record("staff:7", "referral.read", NOW, "p1", referral_id=3)
+    erased = erase_patient(postgres_uow, "p1", NOW)
+    assert (erased["patients"], erased["audit_pseudonymised"]) == (1, 3)
     assert set(counts(postgres_uow, "p1").values()) == {0}
+    with postgres_uow:
+        kept = postgres_uow.session.execute(
+            select(AuditEvent.action, AuditEvent.patient_id, AuditEvent.referral_id)
+            .where(AuditEvent.patient_pseudonym.is_not(None))
+            .order_by(AuditEvent.id)
+        ).all()
+    assert [tuple(row) for row in kept] == [
+        ("consent.granted", None, None),
+        ("patient.exported", None, None),
+        ("referral.read", None, None),
+        ("patient.erased", None, None),
+    ]
