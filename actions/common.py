@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
+from actions.services.delivery_contract import conversation_channel
 from actions.services.pseudonym import patient_key, pseudonym_secret
 from actions.store.db import database_url, make_engine, make_session_factory
 from actions.store.migrate import upgrade
@@ -41,8 +42,13 @@ def unit_of_work() -> UnitOfWork:
 
 
 def channel_of(tracker: Tracker) -> str:
-    """The channel the patient writes from (``socketio``, ``facebook``, ``rest``...)."""
-    return tracker.get_latest_input_channel() or DEFAULT_CHANNEL
+    """The conversation's own channel (``socketio``, ``facebook``, ``rest``...).
+
+    The channel of its first patient message, not of whatever wrote last: the
+    channels refuse a sender id that another channel opened, so this stays the same
+    for the whole conversation, and so does the patient's key.
+    """
+    return conversation_channel(tracker.events) or DEFAULT_CHANNEL
 
 
 def patient_id_of(tracker: Tracker) -> str:

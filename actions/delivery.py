@@ -1,7 +1,7 @@
 """Delivering reminders through Rasa's HTTP API: the worker's network code.
 
-The request and the duplicate check are defined in
-:mod:`actions.services.delivery_contract`. A response is read as:
+The request (on the patient's own channel, never ``latest``) and the duplicate check
+are defined in :mod:`actions.services.delivery_contract`. A response is read as:
 
 * 2xx: delivered;
 * 4xx: refused, the reminder is undeliverable at once (404: the intent is missing from
@@ -18,21 +18,21 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from urllib.parse import quote
-
 import aiohttp
 from yarl import URL
 
-from actions.services.delivery_contract import already_delivered, trigger_payload
+from actions.services.delivery_contract import (
+    already_delivered,
+    conversation_path,
+    trigger_payload,
+    trigger_request,
+)
 from actions.services.reminder_dispatch import Attempt, Job, Outcome
 
 logger = logging.getLogger(__name__)
 
 # 4xx answers that say "not now" rather than "never".
 RETRYABLE_CLIENT_ERRORS = frozenset({401, 403, 408, 425, 429})
-# Characters left as they are in a conversation id: Rasa (Sanic) does not decode the
-# path, so an id must reach it as written; only what a URL path cannot hold is encoded.
-_PATH_SAFE = "/:@!$&'()*+,;=-._~"
 
 
 def classify(job: Job, status: int, at: datetime) -> Attempt:
@@ -95,6 +95,8 @@ class RasaClient:
                 if already:
                     return Attempt(job, Outcome.ALREADY_DELIVERED, self._clock())
             status = await self._trigger(job)
+        except ValueError:  # no channel of its own: never sent to "latest"
+            return Attempt(job, Outcome.REFUSED, self._clock(), "no_channel")
         except asyncio.TimeoutError:
             return Attempt(job, Outcome.FAILED, self._clock(), "timeout")
         except aiohttp.ClientError as error:
@@ -110,25 +112,17 @@ class RasaClient:
         )
         return attempt
 
-    def _url(self, job: Job, endpoint: str) -> URL:
-        conversation = quote(job.conversation_id, safe=_PATH_SAFE)
-        url = f"{self._base}/conversations/{conversation}/{endpoint}"
-        return URL(url, encoded=True)
-
     async def _trigger(self, job: Job) -> int:
-        params = {
-            "output_channel": "latest",
-            "include_events": "NONE",  # Rasa answers with the tracker: keep it empty
-            "token": self._token,
-        }
+        path, query = trigger_request(job.conversation_id, job.channel, self._token)
+        url = URL(f"{self._base}{path}", encoded=True).with_query(query)
         payload = trigger_payload(job.kind, job.notification_id)
-        url = self._url(job, "trigger_intent").with_query(params)
         async with self._session.post(url, json=payload) as response:
             await response.read()
             return response.status
 
     async def _already_delivered(self, job: Job) -> tuple[int, bool]:
-        url = self._url(job, "tracker").with_query(
+        path = conversation_path(job.conversation_id, "tracker")
+        url = URL(f"{self._base}{path}", encoded=True).with_query(
             {"include_events": "ALL", "token": self._token}
         )
         async with self._session.get(url) as response:

@@ -110,7 +110,7 @@ class Console:
         message = await self.db(referrals.staff_message, message_id)
         assert message is not None
         error = await self.rasa.trigger(
-            message.conversation_id, staff_reply_payload(message_id)
+            message.conversation_id, message.channel, staff_reply_payload(message_id)
         )
         if error is None:
             await self.db(referrals.mark_delivered, message_id, self.clock())
@@ -136,7 +136,7 @@ class Console:
         referral = await self.db(referrals.get, referral_id)
         assert referral is not None
         error = await self.rasa.trigger(
-            referral.conversation_id, handoff_closed_payload(referral_id)
+            referral.conversation_id, referral.channel, handoff_closed_payload(referral_id)
         )
         if error is not None:
             logger.warning("referral %s: close not delivered (%s)", referral_id, error)

@@ -2,7 +2,9 @@
 
 The request is the one of :mod:`actions.services.delivery_contract`::
 
-    POST {RASA_URL}/conversations/{id}/trigger_intent?output_channel=latest&token=…
+    POST {RASA_URL}/conversations/{id}/trigger_intent?output_channel=<channel>&token=…
+
+on the patient's own channel (``Patient.channel``), never ``latest``.
 
 Errors come back as short codes (``http_502``, ``timeout``, ``ClientConnectorError``):
 they are stored and shown to the staff, and never quote the URL (a conversation id).
@@ -12,14 +14,10 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
-from urllib.parse import quote
-
 import aiohttp
 from yarl import URL
 
-# As in actions/delivery.py: Rasa (Sanic) does not decode the path, so a conversation
-# id must reach it as written; only what a URL path cannot hold is encoded.
-_PATH_SAFE = "/:@!$&'()*+,;=-._~"
+from actions.services.delivery_contract import conversation_path, trigger_request
 
 
 class RasaUnavailable(Exception):
@@ -47,19 +45,20 @@ class RasaApi:
         self._token = token
 
     async def trigger(
-        self, conversation_id: str, payload: dict[str, Any]
+        self, conversation_id: str, channel: str, payload: dict[str, Any]
     ) -> str | None:
-        """Trigger an intent on a conversation.
+        """Trigger an intent on a conversation, answered on the patient's channel.
+
+        Args:
+            conversation_id: The patient's Rasa sender id.
+            channel: The channel stored for the patient (``Patient.channel``).
+            payload: The intent and entities (``staff_reply_payload``…).
 
         Returns:
             ``None`` if Rasa accepted it (2xx), else an error code.
         """
-        params = {
-            "output_channel": "latest",
-            "include_events": "NONE",  # Rasa answers with the tracker: keep it empty
-            "token": self._token,
-        }
-        url = self._url(conversation_id, "trigger_intent").with_query(params)
+        path, query = trigger_request(conversation_id, channel, self._token)
+        url = URL(f"{self._base}{path}", encoded=True).with_query(query)
         try:
             async with self._session.post(url, json=payload) as response:
                 await response.read()
@@ -76,7 +75,8 @@ class RasaApi:
         Raises:
             RasaUnavailable: If Rasa did not answer with a tracker.
         """
-        url = self._url(conversation_id, "tracker").with_query(
+        path = conversation_path(conversation_id, "tracker")
+        url = URL(f"{self._base}{path}", encoded=True).with_query(
             {"include_events": "ALL", "token": self._token}
         )
         try:
@@ -92,8 +92,3 @@ class RasaApi:
         if not isinstance(tracker, dict):
             raise RasaUnavailable("invalid_tracker")
         return [e for e in tracker.get("events") or [] if isinstance(e, dict)]
-
-    def _url(self, conversation_id: str, endpoint: str) -> URL:
-        conversation = quote(conversation_id, safe=_PATH_SAFE)
-        url = f"{self._base}/conversations/{conversation}/{endpoint}"
-        return URL(url, encoded=True)

@@ -55,7 +55,7 @@
         element.type = "button";
         element.textContent = button.title;
         element.addEventListener("click", () => {
-          send(button.payload, button.title);
+          send(button.payload, button.title, true);
           input.focus();
         });
         group.appendChild(element);
@@ -67,14 +67,15 @@
     return item;
   }
 
-  function send(payload, shown) {
+  // A click is marked so: the server reads a typed "/" as text, a click as its button.
+  function send(payload, shown, click) {
     if (!socket || !socket.connected) {
       status.textContent = "Message non envoyé : Hygie n'est pas joignable. Réessayez dans un instant. " + urgent;
       return false;
     }
     show("user", shown || payload);
     setTyping(true);
-    socket.emit("user_uttered", { message: payload, session_id: sessionId });
+    socket.emit("user_uttered", { message: payload, session_id: sessionId, click: Boolean(click) });
     return true;
   }
 
@@ -88,7 +89,7 @@
       if (greet) {
         greet = false;
         setTyping(true);
-        socket.emit("user_uttered", { message: "/greet", session_id: sessionId });
+        socket.emit("user_uttered", { message: "/greet", session_id: sessionId, click: true });
       }
     });
     socket.on("bot_uttered", (message) => {

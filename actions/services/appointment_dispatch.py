@@ -64,7 +64,7 @@ def appointment_jobs(
         if keep_or_close(uow, row, wanted, now, worker_id, counts):
             jobs[row.id] = Job.of_row(
                 row,
-                appointment.patient.conversation_id,
+                appointment.patient,
                 appointment.time_zone,
                 medication_id=None,
                 scheduled_at=appointment.starts_at,

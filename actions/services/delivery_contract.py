@@ -3,7 +3,7 @@
 The worker delivers a reminder by triggering an intent on the patient's conversation::
 
     POST {RASA_URL}/conversations/{conversation_id}/trigger_intent
-         ?output_channel=latest&token=…
+         ?output_channel=<the patient's channel>&include_events=NONE&token=…
     {"name": "EXTERNAL_medication_reminder",
      "entities": {"notification_id": "12"}}
 
@@ -28,6 +28,17 @@ The staff console delivers a professional's reply (``EXTERNAL_staff_reply`` with
 ``referral_id``) through the same endpoint: :func:`staff_reply_payload`,
 :func:`handoff_closed_payload`.
 
+**A message reaches the patient's own channel.** The request names the channel stored
+for the patient (``Patient.channel``: ``socketio``, ``facebook``, ``rest``), never
+``latest``: "latest" is whatever wrote last on that sender id, so one message from
+another channel would divert the reminders. :func:`trigger_request` is the one place
+that builds the request; :func:`conversation_channel` says which channel a conversation
+belongs to (the one of its first patient message), for the channels and the actions.
+
+A trigger is told apart from a patient's message by its intent (``EXTERNAL_…``), which
+only the token-holding API can produce (the channels read a typed ``/`` as text), never
+by the event's metadata, which a client can send.
+
 Pure: no Rasa import, so the worker, the console, the actions and their tests share it.
 """
 
@@ -35,6 +46,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import quote
+
+# Intents that only Rasa's HTTP API (with the token) may trigger.
+EXTERNAL_INTENT_PREFIX = "EXTERNAL_"
+# Rasa's "reply to whatever wrote last": never used to reach a patient.
+LATEST_CHANNEL = "latest"
+# The input channel Rasa gives a trigger answered into a collector (no push channel).
+_COLLECTOR = "collector"
+# Rasa (Sanic) does not decode the path, so a conversation id must reach it as
+# written; only what a URL path cannot hold is encoded.
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"
 
 MEDICATION_REMINDER_INTENT = "EXTERNAL_medication_reminder"
 MEDICATION_FOLLOWUP_INTENT = "EXTERNAL_medication_followup"
@@ -99,11 +121,83 @@ def notification_id_of(event: Mapping[str, Any]) -> int | None:
     return None
 
 
+def is_external(event: Mapping[str, Any]) -> bool:
+    """Whether a user event is a trigger (an ``EXTERNAL_…`` intent), not a patient's.
+
+    Decided from the intent, which a client cannot choose (a typed ``/`` is text),
+    never from ``metadata.is_external``, which a client can send.
+    """
+    parse_data = event.get("parse_data") or {}
+    intent = (parse_data.get("intent") or {}).get("name") or ""
+    return str(intent).startswith(EXTERNAL_INTENT_PREFIX)
+
+
 def is_patient_message(event: Mapping[str, Any]) -> bool:
     """Whether a tracker event is a message from the patient (not a trigger)."""
-    if event.get("event") != "user":
-        return False
-    return not (event.get("metadata") or {}).get("is_external")
+    return event.get("event") == "user" and not is_external(event)
+
+
+def conversation_channel(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """The channel a conversation belongs to: the one of its first patient message.
+
+    Args:
+        events: Serialised tracker events, oldest first.
+
+    Returns:
+        The ``input_channel`` of the first patient message; without one (a session
+        opened by a reminder), the channel a trigger was sent to; else ``None``.
+    """
+    triggered: str | None = None
+    for event in events:
+        if event.get("event") != "user":
+            continue
+        channel = event.get("input_channel")
+        if not channel:
+            continue
+        if not is_external(event):
+            return str(channel)
+        if triggered is None and channel not in (_COLLECTOR, LATEST_CHANNEL):
+            triggered = str(channel)
+    return triggered
+
+
+def conversation_path(conversation_id: str, endpoint: str) -> str:
+    """The encoded path of a conversation's endpoint, e.g. ``trigger_intent``.
+
+    Args:
+        conversation_id: The Rasa sender id (kept as written, see ``_PATH_SAFE``).
+        endpoint: ``trigger_intent`` or ``tracker``.
+
+    Returns:
+        ``/conversations/<id>/<endpoint>``, already percent-encoded.
+    """
+    return f"/conversations/{quote(conversation_id, safe=_PATH_SAFE)}/{endpoint}"
+
+
+def trigger_request(
+    conversation_id: str, channel: str, token: str
+) -> tuple[str, dict[str, str]]:
+    """The path and query of a trigger on the patient's own channel.
+
+    Args:
+        conversation_id: The patient's Rasa sender id.
+        channel: The channel stored for the patient (``Patient.channel``).
+        token: Rasa's ``--auth-token``.
+
+    Returns:
+        ``(path, query)``; the body is one of the ``*_payload`` functions.
+
+    Raises:
+        ValueError: If the channel is empty or ``latest``.
+    """
+    if not channel or channel == LATEST_CHANNEL:
+        raise ValueError("a trigger names the patient's own channel")
+    query = {
+        "output_channel": channel,
+        "include_events": "NONE",  # Rasa answers with the tracker: keep it empty
+        "token": token,
+    }
+    return conversation_path(conversation_id, "trigger_intent"), query
 
 
 def already_delivered(

@@ -64,6 +64,7 @@ class StaffMessageView:
         referral_id: The referral it answers.
         patient_id: The patient's key (an action checks it is the conversation's).
         conversation_id: The Rasa sender id to deliver it to.
+        channel: The patient's own channel, where it is delivered.
         text: What the professional wrote.
         staff_id: Its author.
         staff_name: The author's display name, as the patient will read it.
@@ -76,6 +77,7 @@ class StaffMessageView:
     referral_id: int
     patient_id: str
     conversation_id: str
+    channel: str
     text: str
     staff_id: int
     staff_name: str
@@ -110,6 +112,7 @@ def message_view(message: StaffMessage) -> StaffMessageView:
         referral_id=message.referral_id,
         patient_id=message.referral.patient_id,
         conversation_id=message.referral.patient.conversation_id,
+        channel=message.referral.patient.channel,
         text=message.text,
         staff_id=message.staff_id,
         staff_name=message.staff.display_name,

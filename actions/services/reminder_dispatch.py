@@ -210,8 +210,7 @@ def record_missed_doses(uow: UnitOfWork, now: datetime) -> int:
 
 
 def _job(row: Notification, medication: Medication) -> Job:
-    patient = medication.patient
-    return Job.of_row(row, patient.conversation_id, patient.time_zone)
+    return Job.of_row(row, medication.patient)
 
 
 def _record_missed(

@@ -21,6 +21,7 @@ class Job:
         kind: Its kind (``medication_dose``, ``medication_followup`` or
             ``appointment_reminder``).
         conversation_id: The patient's Rasa conversation (patient data: never log it).
+        channel: The patient's own channel (``Patient.channel``), where it is sent.
         patient_id: The patient's pseudonymous key.
         medication_id: The medication the reminder is about (``None`` for an
             appointment).
@@ -38,6 +39,7 @@ class Job:
     notification_id: int
     kind: str
     conversation_id: str
+    channel: str
     patient_id: str
     medication_id: int | None
     scheduled_at: datetime
@@ -49,19 +51,23 @@ class Job:
     appointment_id: int | None = None
 
     @classmethod
-    def of_row(cls, row: Any, conversation_id: str, time_zone: str, **fields: Any) -> Job:
-        """The job of a claimed notification row; ``fields`` override its values
-        (an appointment reminder's ``scheduled_at`` is the appointment's start)."""
+    def of_row(
+        cls, row: Any, patient: Any, time_zone: str | None = None, **fields: Any
+    ) -> Job:
+        """The job of a claimed notification row for its patient (conversation and
+        channel); ``time_zone`` defaults to the patient's, ``fields`` override the
+        row's values (an appointment reminder's ``scheduled_at`` is its start)."""
         values: dict[str, Any] = {
             "notification_id": row.id,
             "kind": row.kind,
-            "conversation_id": conversation_id,
+            "conversation_id": patient.conversation_id,
+            "channel": patient.channel,
             "patient_id": row.patient_id,
             "medication_id": row.medication_id,
             "scheduled_at": row.scheduled_at,
             "due_at": row.due_at,
             "attempts": row.attempts,
-            "time_zone": time_zone,
+            "time_zone": time_zone or patient.time_zone,
             "in_doubt": row.attempts > 1,
             "resent": row.sent_at is not None,
         }

@@ -33,7 +33,7 @@ def exercise_jobs(
         patient = uow.patients.get(row.patient_id)
         wanted = patient is not None and not is_step_late(row.due_at, now)
         if keep_or_close(uow, row, wanted, now, worker_id, counts):
-            jobs[row.id] = Job.of_row(row, patient.conversation_id, patient.time_zone)
+            jobs[row.id] = Job.of_row(row, patient)
     return jobs
 
 
@@ -57,5 +57,5 @@ def mood_jobs(
         )
         if keep_or_close(uow, row, wanted, now, worker_id, counts):
             patient = plan.patient
-            jobs[row.id] = Job.of_row(row, patient.conversation_id, patient.time_zone)
+            jobs[row.id] = Job.of_row(row, patient)
     return jobs

@@ -16,6 +16,7 @@ def job(notification_id=12, conversation="conv-1", **fields):
         "notification_id": notification_id,
         "kind": "medication_dose",
         "conversation_id": conversation,
+        "channel": "socketio",
         "patient_id": "p1",
         "medication_id": 3,
         "scheduled_at": AT,
@@ -66,11 +67,24 @@ async def test_a_reminder_is_triggered_on_its_conversation(fake_rasa):
         {"notification_id": "12"},
     )
     assert call.query == {
-        "output_channel": "latest",
+        "output_channel": "socketio",
         "include_events": "NONE",
         "token": TOKEN,
     }
     assert fake_rasa.tracker_reads == 0  # a first claim is not checked
+
+
+async def test_a_reminder_goes_to_the_patients_own_channel_never_latest(fake_rasa):
+    (messenger,) = await deliver(fake_rasa.url, job(12, channel="facebook"))
+    latest, empty = await deliver(
+        fake_rasa.url, job(13, channel="latest"), job(14, channel="")
+    )
+    assert messenger.outcome is Outcome.DELIVERED
+    assert [c.query["output_channel"] for c in fake_rasa.calls] == ["facebook"]
+    assert [(a.outcome, a.error) for a in (latest, empty)] == [
+        (Outcome.REFUSED, "no_channel"),
+        (Outcome.REFUSED, "no_channel"),
+    ]
 
 
 async def test_network_failures_are_failed_attempts(fake_rasa):

@@ -66,7 +66,8 @@ async def test_due_reminders_are_delivered_once_with_their_intent_and_entity(
         ("f-0", MEDICATION_FOLLOWUP_INTENT, {"notification_id": str(followup)}),
     ]
     assert {tuple(sorted(c.query.items())) for c in fake_rasa.calls} == {
-        (("include_events", "NONE"), ("output_channel", "latest"), ("token", TOKEN))
+        # the channel stored for the patient (worker_fixtures: "socketio"), never latest
+        (("include_events", "NONE"), ("output_channel", "socketio"), ("token", TOKEN))
     }
     rows = notifications(uow)
     assert {(rows[i].status, rows[i].sent_at) for i in [*doses, followup]} == {

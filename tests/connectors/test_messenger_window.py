@@ -1,3 +1,5 @@
+import pytest
+
 from connectors.messenger_window import (
     APPOINTMENT_TAG,
     HOLD,
@@ -7,6 +9,7 @@ from connectors.messenger_window import (
     held_bot_messages,
     last_user_timestamp,
     message_tag,
+    tag_metadata,
 )
 
 HOUR = 3600.0
@@ -31,6 +34,13 @@ def test_only_the_allowed_tag_is_read_from_a_bot_message():
     assert message_tag({"messenger_tag": APPOINTMENT_TAG}) is None
     assert message_tag(None) is None
     assert message_tag({"metadata": "x"}) is None
+
+
+def test_tag_metadata_names_only_an_allowed_tag():
+    assert tag_metadata(APPOINTMENT_TAG) == {"messenger_tag": "CONFIRMED_EVENT_UPDATE"}
+    assert message_tag({"metadata": tag_metadata(APPOINTMENT_TAG)}) == APPOINTMENT_TAG
+    with pytest.raises(ValueError):
+        tag_metadata("ACCOUNT_UPDATE")
 
 
 def user(at):
@@ -66,7 +76,8 @@ def test_messages_to_someone_who_never_wrote_are_held():
 def test_an_api_trigger_is_not_the_patient_writing():
     def trigger(at):  # as Rasa's trigger_intent records it
         return {"event": "user", "timestamp": at, "text": "EXTERNAL: EXTERNAL_medication_reminder",
-                "metadata": {"is_external": True}}
+                "metadata": {"is_external": True},
+                "parse_data": {"intent": {"name": "EXTERNAL_medication_reminder"}}}
 
     events = [user(0.0), trigger(30 * HOUR), bot(30 * HOUR, "medication"), trigger(31 * HOUR),
               bot(31 * HOUR, "again")]

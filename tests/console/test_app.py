@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from actions.services import referrals
-from actions.store.models import AuditEvent, StaffMessage
+from actions.store.models import AuditEvent, Patient, StaffMessage
 from tests.console.conftest import CONTACT, REASON, login, origin
 from tests.store.fixtures import NOW, add_patient
 
@@ -84,7 +84,8 @@ async def test_a_reply_is_stored_and_delivered_through_rasa(client, seeded, uow,
     assert (call.name, call.entities) == (
         "EXTERNAL_staff_reply", {"staff_message_id": str(row.id)},
     )
-    assert call.query["token"] == "test-token" and call.query["output_channel"] == "latest"
+    # the patient's own channel (tests/store/fixtures.add_patient: socketio), never latest
+    assert call.query["token"] == "test-token" and call.query["output_channel"] == "socketio"
     page = await (await client.get(answer.headers["Location"])).text()
     assert "Votre réponse a été transmise au patient." in page and 'role="status"' in page
     assert "Infirmière Dupont" in page and "transmise le" in page
@@ -194,3 +195,21 @@ async def test_an_unknown_referral_page_is_not_found(client):
     await login(client)
     assert (await client.get("/referrals/999")).status == 404
     assert (await client.get("/referrals/99999999999")).status == 404
+
+
+async def test_reply_and_close_name_a_messenger_patients_channel(client, seeded, uow, rasa):
+    with uow:
+        uow.session.get(Patient, "p1").channel = "facebook"
+    await login(client)
+    await client.post(
+        f"/referrals/{seeded.referral_id}/reply", data={"text": "Bonjour"},
+        headers=origin(client), allow_redirects=False,
+    )
+    await client.post(
+        f"/referrals/{seeded.referral_id}/close", headers=origin(client),
+        allow_redirects=False,
+    )
+    calls = rasa.triggers()
+    assert [(c.name, c.query["output_channel"]) for c in calls] == [
+        ("EXTERNAL_staff_reply", "facebook"), ("EXTERNAL_handoff_closed", "facebook"),
+    ]
