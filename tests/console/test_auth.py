@@ -1,5 +1,6 @@
 """Who may use the console: sessions, sign-in, CSRF, public routes."""
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -7,7 +8,7 @@ from sqlalchemy import select
 
 from actions.services import referrals
 from actions.services.staff_accounts import disable_account
-from actions.store.models import StaffSession
+from actions.store.models import AuditEvent, StaffSession
 from console.security import COOKIE, PUBLIC_ROUTES
 from tests.console.conftest import PASSWORD, REASON, login, origin
 from tests.store.fixtures import NOW
@@ -154,3 +155,65 @@ async def test_static_files_and_the_login_page_need_no_session(client):
     for path in ("/static/../console/app.py", "/static/%2e%2e/console/app.py"):
         answer = await client.get(path, allow_redirects=False)
         assert answer.status in (303, 403, 404) and "make_app" not in await answer.text()
+
+
+def sign_in_audit(uow) -> list[tuple[str, str]]:
+    with uow:
+        rows = uow.session.execute(
+            select(AuditEvent.actor, AuditEvent.action)
+            .where(AuditEvent.action.like("staff.%"))
+            .where(AuditEvent.action != "staff.created")
+            .order_by(AuditEvent.id)
+        ).all()
+    return [tuple(row) for row in rows]
+
+
+async def test_five_wrong_passwords_lock_the_account_with_the_same_message(
+    client, seeded, uow, clock
+):
+    for _ in range(5):
+        assert (await login(client, password=PASSWORD + "x")).status == 401
+    locked = await login(client)  # the right password, while locked
+    assert locked.status == 401
+    assert "Identifiant ou mot de passe incorrect." in await locked.text()
+    assert COOKIE not in locked.headers.get("Set-Cookie", "")
+    me = f"staff:{seeded.staff_id}"
+    assert sign_in_audit(uow) == [(me, "staff.sign_in_failed")] * 5 + [
+        (me, "staff.locked"),
+        (me, "staff.sign_in_refused"),
+    ]
+    clock.now += timedelta(minutes=15)
+    assert (await login(client)).status == 303
+    assert sign_in_audit(uow)[-1] == (me, "staff.signed_in")
+
+
+async def test_parallel_wrong_passwords_are_checked_five_times_only(
+    client, seeded, uow, monkeypatch
+):
+    from actions.services import staff_accounts
+    from actions.services.passwords import DUMMY_HASH
+
+    real_checks = []
+    verify = staff_accounts.verify_password
+
+    def counting(password, stored):
+        if stored != DUMMY_HASH:
+            real_checks.append(stored)
+        return verify(password, stored)
+
+    monkeypatch.setattr(staff_accounts, "verify_password", counting)
+    answers = await asyncio.gather(
+        *(login(client, password=f"essai {n}") for n in range(20))
+    )
+    assert [answer.status for answer in answers] == [401] * 20
+    assert len(real_checks) == 5
+    me = f"staff:{seeded.staff_id}"
+    rows = sign_in_audit(uow)
+    assert (rows.count((me, "staff.sign_in_failed")), rows.count((me, "staff.locked")),
+            rows.count((me, "staff.sign_in_refused"))) == (5, 1, 15)
+    assert (await login(client)).status == 401
+
+
+async def test_an_unknown_username_is_audited_as_unknown(client, seeded, uow):
+    assert (await login(client, "mot-de-passe-dans-le-mauvais-champ", "x")).status == 401
+    assert sign_in_audit(uow) == [("staff:unknown", "staff.sign_in_failed")]
