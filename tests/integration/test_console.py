@@ -1,4 +1,6 @@
-"""The staff console in headless Chromium: sign in, read, reply, close.
+"""The staff console in headless Chromium: sign in, read, reply, close; and over
+plain HTTP, the sign-in lockout under 50 parallel attempts and the audit of what
+staff read, kept (pseudonymised) after the patient's erasure.
 
 It runs ``python -m console`` on a fresh SQLite file against a fake Rasa
 (tests/console/fake_rasa.py), so it needs neither a trained model nor the session's
@@ -11,19 +13,27 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import requests
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from sqlalchemy import select
 
+from actions.services.patient_data import erase_patient, export_patient_data
+from actions.services.referrals import open_referral
+from actions.services.staff_accounts import add_account
 from actions.store.db import make_engine, make_session_factory
 from actions.store.migrate import upgrade
+from actions.store.models import AuditEvent
 from actions.store.types import utcnow
 from actions.store.unit_of_work import UnitOfWork
 from tests.console.conftest import PASSWORD, Seeded, seed
-from tests.console.fake_rasa import TOKEN, ConversationRasa
+from tests.console.fake_rasa import TOKEN, ConversationRasa, user
+from tests.store.fixtures import add_patient
 from tests.integration.conftest import ROOT, free_port, wait_until
 
 pytestmark = pytest.mark.integration
@@ -170,3 +180,98 @@ def test_the_keyboard_reaches_everything_with_a_visible_focus(page, console):
     assert skip.evaluate("a => getComputedStyle(a).outlineStyle") == "solid"
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()
+
+
+# --- Lockout and audit, over HTTP against the console process -------------------
+
+
+def http_sign_in(console: Console, username: str, password: str) -> requests.Response:
+    """POST the sign-in form as a page of the console would (same origin)."""
+    return requests.post(
+        f"{console.url}/login",
+        data={"username": username, "password": password},
+        headers={"Origin": console.url},
+        allow_redirects=False,
+        timeout=60,
+    )
+
+
+def audit_rows(console: Console, *conditions) -> list[tuple]:
+    with console.uow:
+        rows = console.uow.session.execute(
+            select(
+                AuditEvent.actor, AuditEvent.action, AuditEvent.patient_id,
+                AuditEvent.referral_id, AuditEvent.patient_pseudonym,
+            ).where(*conditions).order_by(AuditEvent.id)
+        ).all()
+    return [tuple(row) for row in rows]
+
+
+def test_50_parallel_wrong_passwords_lock_the_account_after_5_checks(console):
+    staff_id = add_account(console.uow, "martin", "Dr Martin", PASSWORD, utcnow())
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        answers = list(pool.map(
+            lambda n: http_sign_in(console, "martin", f"mauvais mot de passe {n}"),
+            range(50),
+        ))
+    assert [answer.status_code for answer in answers] == [401] * 50
+    assert all("Identifiant ou mot de passe incorrect." in a.text for a in answers)
+    # The right password is refused while locked, with the same answer.
+    right = http_sign_in(console, "martin", PASSWORD)
+    assert right.status_code == 401 and "hygie_staff_session" not in right.cookies
+    me = f"staff:{staff_id}"
+    actions = [row[1] for row in audit_rows(console, AuditEvent.actor == me)]
+    # 5 passwords reached the hash (sign_in_failed), the 46 others did not.
+    assert actions.count("staff.sign_in_failed") == 5
+    assert actions.count("staff.sign_in_refused") == 46
+    assert actions.count("staff.locked") == 1
+    assert "staff.signed_in" not in actions
+    with console.uow:
+        account = console.uow.staff.get(staff_id)
+        assert account.locked_until > utcnow() + timedelta(minutes=14)
+    assert not [r for r in audit_rows(console) if "mauvais" in " ".join(map(str, r))]
+
+
+def test_the_list_and_a_referral_read_are_audited_and_kept_after_erasure(console):
+    now = utcnow()
+    add_patient(console.uow, "p-erased")
+    referral_id = open_referral(console.uow, "p-erased", "J'ai une question", "soon",
+                                "ici", now)
+    console.rasa.say("sender-p-erased", user("bonjour", now.timestamp()))
+    session = requests.Session()
+    signed_in = session.post(
+        f"{console.url}/login", data={"username": "dupont", "password": PASSWORD},
+        headers={"Origin": console.url}, allow_redirects=False, timeout=30,
+    )
+    assert signed_in.status_code == 303
+    assert session.get(f"{console.url}/", timeout=30).status_code == 200
+    page = session.get(f"{console.url}/referrals/{referral_id}", timeout=30)
+    assert page.status_code == 200 and "J&#x27;ai une question" in page.text
+    me = f"staff:{console.seeded.staff_id}"
+    reads = [(actor, action, referral) for actor, action, patient, referral, _
+             in audit_rows(console, AuditEvent.patient_id == "p-erased")
+             if actor == me]
+    assert reads == [
+        (me, "referral.listed", referral_id),
+        (me, "referral.read", referral_id),
+        (me, "transcript.read", referral_id),
+    ]
+    assert (me, "referrals.listed", None, None, None) in audit_rows(console)
+    exported = export_patient_data(console.uow, "p-erased", utcnow())
+    assert [e["action"] for e in exported["audit_events"] if e["actor"] == me] == [
+        "referral.listed", "referral.read", "transcript.read",
+    ]
+
+    erased = erase_patient(console.uow, "p-erased", utcnow())
+    assert erased["patients"] == 1
+    assert audit_rows(console, AuditEvent.patient_id == "p-erased") == []
+    assert audit_rows(console, AuditEvent.referral_id == referral_id) == []
+    kept = [row for row in audit_rows(console, AuditEvent.patient_pseudonym.is_not(None))
+            if row[0] == me]
+    assert [row[1] for row in kept] == ["referral.listed", "referral.read",
+                                        "transcript.read"]
+    assert len({row[4] for row in kept}) == 1
+    # The pseudonym does not contain the patient's key.
+    assert "p-erased" not in kept[0][4]
+    # Who read it is still there; the page of the erased referral is gone.
+    assert session.get(f"{console.url}/referrals/{referral_id}", timeout=30).status_code == 404
