@@ -7,6 +7,9 @@
   its expiry (8 h), so any replica can check it and a forged or expired one is refused.
   It is ``HttpOnly`` and ``SameSite=Strict`` (``Secure`` behind HTTPS).
 * **CSRF**: a POST must come from a page of this host (``Origin``, else ``Referer``).
+* **Password guessing**: 5 failed sign-ins in 15 minutes lock the account (counted in
+  the database, so across console processes; see
+  :mod:`actions.services.sign_in_guard`), and each failure answers after a delay.
 * **Headers**: no scripts at all (CSP), no framing, no caching of patient data.
 """
 

@@ -4,8 +4,8 @@
 patient as a JSON-serialisable dict; :func:`erase_patient` deletes all of it but the
 audit trail of who accessed it, which stays with the patient's key replaced by a
 random per-erasure pseudonym. Both run in their own unit of work and leave an audit
-event (the erasure one under that pseudonym, without the patient's key). Erasing a patient's appointments
-frees their slots in the practitioners' agendas.
+event (the erasure one under that pseudonym, without the patient's key). Erasing a
+patient's appointments frees their slots in the practitioners' agendas.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ class LockoutPolicy:
     longest_lockout: timedelta = timedelta(hours=24)
 
     def lockout_length(self, lockouts: int) -> timedelta:
-        """The length of the ``lockouts``-th lockout since the last sign-in (1-based)."""
+        """The length of the ``lockouts``-th lockout since the last sign-in (from 1)."""
         doublings = min(max(lockouts, 1) - 1, 32)
         return min(self.first_lockout * 2**doublings, self.longest_lockout)
 
