@@ -16,6 +16,7 @@ from actions import appointment_form, medication_form
 from actions.common import channel_of, entity, now, patient_id_of, unit_of_work
 from actions.services.consent import NOTICE_VERSION, consent_covers
 from actions.services.messages import message
+from actions.services.retention import RetentionPolicy
 
 # What a consent is asked for, by the intent that needed it (default: reminders).
 PURPOSE_BY_INTENT = {
@@ -40,6 +41,16 @@ def request_events(purpose: str, text: Any, answer: Any = None) -> List[Dict[Tex
     return medication_form.prefill_events(text)
 
 
+def notice_message() -> Dict[Text, Any]:
+    """The consent question: the notice, with its retention periods and version."""
+    policy = RetentionPolicy.from_env()
+    return message("ask_consent",
+        notice_version=NOTICE_VERSION,
+        conversation_days=policy.conversation.days,
+        inactive_days=policy.inactive.days,
+    )
+
+
 def has_consent(tracker: Tracker, purpose: str) -> bool:
     """Whether the patient of this conversation has a consent in force for ``purpose``."""
     with unit_of_work() as uow:
@@ -61,7 +72,7 @@ class ActionCheckConsent(Action):
         purpose = PURPOSE_BY_INTENT.get(intent, "medication")
         given = has_consent(tracker, purpose)
         if not given:
-            dispatcher.utter_message(**message("ask_consent", notice_version=NOTICE_VERSION))
+            dispatcher.utter_message(**notice_message())
         text = tracker.latest_message.get("text")
         answer = entity(tracker, "answer")
         prefill = request_events(purpose, text, answer) if given else []

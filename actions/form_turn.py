@@ -1,7 +1,7 @@
 """What every form validator asks first: which question is open, and whether the
 latest message is for the form at all; and the actions that ask a form's questions.
 
-Emergencies and crises, "Annuler" (deny) and messages triggered through the HTTP API
+Emergencies and crises, "Annuler" (deny), an erasure request and messages triggered through the HTTP API
 (reminders, staff replies) are never read as answers: the validator then returns no
 event, Rasa rejects the form's turn, and the rules answer them.
 """
@@ -23,10 +23,11 @@ from actions.services.delivery_contract import (
     STAFF_REPLY_INTENT,
 )
 from actions.services.messages import message
+from connectors.erasure_turn import ERASE_INTENT
 from connectors.safety_patterns import SAFETY_INTENTS
 
 NEVER_ANSWERS = frozenset(
-    SAFETY_INTENTS | {"deny"}
+    SAFETY_INTENTS | {"deny", ERASE_INTENT}
     | {
         MEDICATION_REMINDER_INTENT,
         MEDICATION_FOLLOWUP_INTENT,

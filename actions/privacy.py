@@ -1,21 +1,26 @@
 """The patient's rights over what Hygie stores: see it, get a copy, erase it (which also
 withdraws consent). Each is answered in the chat; erasing is confirmed first.
+
+The copy is a one-time link (the export never enters the conversation log); erasing
+deletes the application rows here and, through the slot ``conversation_erased``, the
+whole conversation in the tracker store (``connectors/tracker_store.py``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services.messages import message
 from actions.common import entity, latest_text, now, patient_id_of, unit_of_work
 from actions.services.medication_display import say_time, say_times
-from actions.services.patient_data import erase_patient, export_patient_data
+from actions.services.export_links import LINK_LIFETIME, export_url, issue_export_link
+from actions.services.patient_data import erase_patient
+from actions.store.conversation_log import CONVERSATION_ERASED_SLOT
 
 DATA_BUTTONS = [
     {"title": "Recevoir une copie", "payload": '/ask_my_data{"operation": "export"}'},
@@ -70,21 +75,22 @@ class ActionShowMyData(Action):
 
 
 def export_to(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-    """Sends the patient a JSON document with everything stored about them (audited)."""
-    export = export_patient_data(unit_of_work(), patient_id_of(tracker), now())
-    if export is None:
+    """Sends the patient a one-time link to a copy of everything stored about them."""
+    token = issue_export_link(unit_of_work(), patient_id_of(tracker), tracker.sender_id, now())
+    if token is None:
         dispatcher.utter_message(**message("no_data"))
         return []
-    document = json.dumps(export, ensure_ascii=False, indent=1)
-    dispatcher.utter_message(text="Voici une copie de toutes vos données, au format JSON :\n" + document)
+    minutes = int(LINK_LIFETIME.total_seconds() // 60)
+    dispatcher.utter_message(**message("export_link", url=export_url(token), minutes=minutes))
     return []
 
 
 class ActionEraseData(Action):
-    """Withdraws consent and erases every row about the patient: reminders stop.
+    """Withdraws consent, erases every row about the patient (reminders stop) and the
+    conversation itself, in any state of the conversation.
 
-    Nothing is kept beyond the audit event that an erasure happened (without the
-    patient's key), which is what accountability requires.
+    Nothing is kept beyond the audit trail, pseudonymised, which is what
+    accountability requires.
     """
 
     def name(self) -> Text:
@@ -94,7 +100,8 @@ class ActionEraseData(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """Erases, then says so."""
-        deleted = erase_patient(unit_of_work(), patient_id_of(tracker), now())
-        dispatcher.utter_message(**message("data_erased" if deleted["patients"] else "no_data"))
-        return [SlotSet("consent_given", False)]
+        """Erases, says so, and closes whatever was open (form, hand-off, listening,
+        exercise); the last event has the tracker store delete the conversation."""
+        erase_patient(unit_of_work(), patient_id_of(tracker), now())
+        dispatcher.utter_message(**message("data_erased"))
+        return [ActiveLoop(None), AllSlotsReset(), SlotSet(CONVERSATION_ERASED_SLOT, True)]

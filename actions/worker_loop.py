@@ -32,6 +32,8 @@ from actions.services.reminder_dispatch import (
 )
 from actions.services.mood import materialise_mood_checkins
 from actions.services.reminder_planning import materialise_notifications
+from actions.services.retention import apply_retention, plan_retention
+from actions.store import conversation_log
 from actions.store.unit_of_work import UnitOfWork
 from actions.worker_settings import Clock, WorkerSettings, offset_clock
 
@@ -66,10 +68,13 @@ class ReminderWorker:
         self._results: asyncio.Queue[Attempt | None] | None = None
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="hygie-db")
         self._token_refused = False  # said once, not for every reminder
+        self._log_engine: Any = None  # the tracker store's database, opened lazily
 
     def close(self) -> None:
         """Stop the worker's database thread (after :meth:`run`)."""
         self._db_thread.shutdown()
+        if self._log_engine is not None:
+            self._log_engine.dispose()
 
     @contextlib.asynccontextmanager
     async def open_client(self) -> AsyncIterator[RasaClient]:
@@ -84,11 +89,13 @@ class ReminderWorker:
             )
 
     async def maintain(self) -> Counter:
-        """Release stale claims, plan reminders, record missed doses, purge steps.
+        """Release stale claims, plan reminders, record missed doses, purge steps,
+        enforce retention.
 
         Returns:
             Counts: ``stale_released``, ``planned`` (doses and mood check-ins),
-            ``doses_missed``, ``steps_purged`` (exercise steps due over an hour ago).
+            ``doses_missed``, ``steps_purged`` (exercise steps due over an hour ago),
+            and those of :func:`actions.services.retention.apply_retention`.
         """
         now = self.clock()
         counts: Counter = Counter()
@@ -103,6 +110,7 @@ class ReminderWorker:
             record_missed_doses, self._uow(), now
         )
         counts["steps_purged"] = await self._in_db_thread(self._purge_steps, now)
+        counts += await self._in_db_thread(self._enforce_retention, now)
         self._add(counts)
         return counts
 
@@ -179,6 +187,16 @@ class ReminderWorker:
     def _purge_steps(self, now: datetime) -> int:
         with self._uow() as uow:
             return uow.exercise_steps.delete_old(now)
+
+    def _enforce_retention(self, now: datetime) -> Counter:
+        if self._log_engine is None and self.settings.tracker_db_url is not None:
+            self._log_engine = conversation_log.make_log_engine(self.settings.tracker_db_url)
+        if self._log_engine is None:
+            plan = plan_retention(self._uow(), None, self.settings.retention, now)
+            return apply_retention(plan, self._uow, None, now)
+        with self._log_engine.begin() as log:
+            plan = plan_retention(self._uow(), log, self.settings.retention, now)
+            return apply_retention(plan, self._uow, log, now)
 
     def _release_stale(self, now: datetime) -> int:
         with self._uow() as uow:

@@ -15,7 +15,11 @@ Environment (defaults in brackets):
   (must exceed the request timeout);
 * ``HYGIE_CLOCK_OFFSET_SECONDS`` [0]: added to the real clock, for tests and demos only
   (e.g. 1860 makes the worker act as if 31 minutes had passed: follow-ups are due);
-* ``HYGIE_WORKER_LOG_LEVEL`` [INFO]: INFO logs counts only, never patient data.
+* ``HYGIE_WORKER_LOG_LEVEL`` [INFO]: INFO logs counts only, never patient data;
+* ``HYGIE_ENDPOINTS`` [``endpoints.yml``]: names the tracker store, whose conversations
+  the worker deletes after their retention period;
+* ``HYGIE_CONVERSATION_RETENTION_DAYS`` [30], ``HYGIE_UNCONSENTED_RETENTION_HOURS``
+  [24], ``HYGIE_INACTIVE_PATIENT_DAYS`` [365]: see :mod:`actions.services.retention`.
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from actions.services.reminder_rules import STALE_CLAIM_AFTER
+from actions.services.retention import RetentionPolicy
+from actions.store.conversation_log import tracker_db_url
 from actions.store.db import database_url
 from actions.store.types import utcnow
 
@@ -56,6 +63,8 @@ class WorkerSettings:
     stale_claim_after: timedelta = STALE_CLAIM_AFTER
     clock_offset: timedelta = timedelta(0)
     shutdown_grace: float = SHUTDOWN_GRACE_SECONDS
+    retention: RetentionPolicy = RetentionPolicy()
+    tracker_db_url: Any = None  # None: no tracker store to enforce retention on
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WorkerSettings:
@@ -94,6 +103,8 @@ class WorkerSettings:
             clock_offset=timedelta(
                 seconds=_number(env, "HYGIE_CLOCK_OFFSET_SECONDS", 0.0, None)
             ),
+            retention=_retention(env),
+            tracker_db_url=tracker_db_url(env.get("HYGIE_ENDPOINTS") or None),
         )
         stale_seconds = settings.stale_claim_after.total_seconds()
         if stale_seconds <= settings.request_timeout:
@@ -111,6 +122,13 @@ class WorkerSettings:
 def offset_clock(offset: timedelta) -> Clock:
     """Return a clock: the real UTC time plus ``offset`` (tests and demos)."""
     return lambda: utcnow() + offset
+
+
+def _retention(env: Mapping[str, str]) -> RetentionPolicy:
+    try:
+        return RetentionPolicy.from_env(env)
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from None
 
 
 def _default_id() -> str:

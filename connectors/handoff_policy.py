@@ -22,6 +22,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from connectors.erasure_turn import is_erasure_turn
 from connectors.safety_patterns import SAFETY_INTENTS
 
 HANDOFF_SLOT = "handoff_active"
@@ -112,7 +113,10 @@ class HandoffPolicy(TakeoverPolicy):
     default_priority = DEFAULT_PRIORITY  # above RulePolicy and the listening mode
 
     def takes_over(self, tracker: DialogueStateTracker) -> bool:
-        """During a hand-off, every message except emergencies and API triggers."""
+        """During a hand-off, every message except emergencies, API triggers and the
+        erasure request with its confirmation."""
+        if is_erasure_turn(tracker):
+            return False
         return should_hold(
             tracker.get_slot(HANDOFF_SLOT), tracker.latest_message.intent.get("name")
         )

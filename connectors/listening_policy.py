@@ -21,10 +21,10 @@ from __future__ import annotations
 from typing import Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from connectors.erasure_turn import is_erasure_turn, last_bot_action
 from connectors.handoff_policy import API_PREFIX, HANDOFF_SLOT, NEVER_HELD, TakeoverPolicy
 
 LISTENING_SLOT = "listening_active"
@@ -63,19 +63,6 @@ def is_listened(intent: Optional[str], confidence: float) -> bool:
     if intent in ALWAYS_LISTENED:
         return True
     return intent in LISTENED_WHEN_UNSURE and confidence < SURE
-
-
-def last_bot_action(tracker: DialogueStateTracker) -> Optional[str]:
-    """The last action before the latest patient message, ``action_listen`` aside."""
-    latest = tracker.latest_message
-    seen_latest = False
-    for event in reversed(tracker.events):
-        if event is latest:
-            seen_latest = True
-        elif seen_latest and isinstance(event, ActionExecuted):
-            if event.action_name != ACTION_LISTEN_NAME:
-                return event.action_name
-    return None
 
 
 def listening_is_on(tracker: DialogueStateTracker) -> bool:
@@ -117,6 +104,8 @@ def should_listen(tracker: DialogueStateTracker) -> bool:
     intent = tracker.latest_message.intent or {}
     name = intent.get("name")
     if name in NEVER_HELD or (name or "").startswith(API_PREFIX):
+        return False
+    if is_erasure_turn(tracker):
         return False
     if not is_listened(name, float(intent.get("confidence") or 0.0)):
         return False

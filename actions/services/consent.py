@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from actions.store.unit_of_work import UnitOfWork
 
-NOTICE_VERSION = "2026-11-29.3"
+NOTICE_VERSION = "2026-12-06.1"
 # The first notice that names each purpose added after the first one.
 PURPOSE_SINCE = {"mood": "2026-11-29.3"}
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import relationship
 
 from actions.defaults import DEFAULT_LANGUAGE, DEFAULT_TIME_ZONE
 from actions.store.base import Base, one_of
-from actions.store.types import UTCDateTime, utcnow
+from actions.store.types import EncryptedText, UTCDateTime, utcnow
 
 RECURRENCES = ("daily", "weekdays", "every_n_days")
 MEDICATION_STATUSES = ("active", "paused", "stopped")
@@ -69,6 +69,8 @@ class Patient(Base):
     time_zone = Column(String(64), nullable=False, default=DEFAULT_TIME_ZONE)
     language = Column(String(8), nullable=False, default=DEFAULT_LANGUAGE)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    # The patient's last message seen by the retention sweep (inactivity purge).
+    last_seen_at = Column(UTCDateTime, nullable=True)
 
 
 class Consent(Base):
@@ -105,9 +107,9 @@ class Medication(Base):
     patient_id = Column(
         ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True
     )
-    name = Column(String(200), nullable=False)
-    dose = Column(String(200), nullable=False)
-    instruction = Column(Text, nullable=True)
+    name = Column(EncryptedText, nullable=False)
+    dose = Column(EncryptedText, nullable=False)
+    instruction = Column(EncryptedText, nullable=True)
     times_of_day = Column(JSON, nullable=False)
     recurrence = Column(String(16), nullable=False, default="daily")
     weekdays = Column(JSON, nullable=True)
@@ -226,6 +228,7 @@ from actions.store.referral_models import (  # noqa: E402
     StaffSession,
 )
 from actions.store.wellbeing_models import MoodEntry, MoodPlan  # noqa: E402
+from actions.store.export_links import ExportLink  # noqa: E402
 
 __all__ = [
     "Appointment",
@@ -235,6 +238,7 @@ __all__ = [
     "Base",
     "Consent",
     "DoseOutcome",
+    "ExportLink",
     "Medication",
     "MoodEntry",
     "MoodPlan",

@@ -17,13 +17,12 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Text,
     text,
 )
 from sqlalchemy.orm import relationship
 
 from actions.store.base import Base, one_of
-from actions.store.types import UTCDateTime, utcnow
+from actions.store.types import EncryptedText, UTCDateTime, utcnow
 
 URGENCIES = ("urgent", "soon", "routine")
 REFERRAL_STATUSES = ("open", "in_progress", "closed")
@@ -97,9 +96,9 @@ class Referral(Base):
     patient_id = Column(
         ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True
     )
-    reason = Column(Text, nullable=False)
+    reason = Column(EncryptedText, nullable=False)
     urgency = Column(String(16), nullable=False)
-    contact = Column(Text, nullable=False)
+    contact = Column(EncryptedText, nullable=False)
     status = Column(String(16), nullable=False, default="open")
     created_at = Column(UTCDateTime, nullable=False)
     updated_at = Column(UTCDateTime, nullable=False)
@@ -125,7 +124,7 @@ class StaffMessage(Base):
         ForeignKey("referrals.id", ondelete="CASCADE"), nullable=False, index=True
     )
     staff_id = Column(ForeignKey("staff_accounts.id"), nullable=False)
-    text = Column(Text, nullable=False)
+    text = Column(EncryptedText, nullable=False)
     created_at = Column(UTCDateTime, nullable=False)
     delivered_at = Column(UTCDateTime, nullable=True)
     delivery_error = Column(String(DELIVERY_ERROR_LENGTH), nullable=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy.types import DateTime, TypeDecorator
+from sqlalchemy.types import DateTime, Text, TypeDecorator
+
+from actions.store.crypto import decrypt_text, encrypt_text
 
 
 def utcnow() -> datetime:
@@ -49,3 +51,22 @@ class UTCDateTime(TypeDecorator):
     def process_result_value(self, value: datetime | None, dialect: Any) -> Any:
         """Read a naive UTC timestamp back as an aware UTC datetime."""
         return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class EncryptedText(TypeDecorator):
+    """Health free text: a Fernet token in the database, ``str`` in Python.
+
+    Tokens differ at each write, so such a column cannot be filtered on; none is.
+    See :mod:`actions.store.crypto` for the keys.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Any) -> Any:
+        """Encrypt with the newest key (``None`` passes through)."""
+        return None if value is None else encrypt_text(value)
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Any:
+        """Decrypt with any key of the ring."""
+        return None if value is None else decrypt_text(value)

@@ -28,6 +28,7 @@ from actions.store.repositories import (
     PracticeRepository,
 )
 from actions.store.exercise_steps import ExerciseStepRepository
+from actions.store.export_links import ExportLinkRepository
 from actions.store.moods import MoodPlanRepository, MoodRepository
 from actions.store.referrals import ReferralRepository, StaffMessageRepository
 from actions.store.staff import StaffRepository
@@ -99,6 +100,7 @@ class UnitOfWork:
         self.moods = MoodRepository(self.session)
         self.mood_plans = MoodPlanRepository(self.session)
         self.exercise_steps = ExerciseStepRepository(self.session)
+        self.export_links = ExportLinkRepository(self.session)
         return self
 
     def __exit__(

@@ -7,11 +7,11 @@ time; the worker plans one ``mood_checkin`` notification a day from it.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Integer, String
 from sqlalchemy.orm import relationship
 
 from actions.store.base import Base, one_of
-from actions.store.types import UTCDateTime, utcnow
+from actions.store.types import EncryptedText, UTCDateTime, utcnow
 
 MOOD_SOURCES = ("checkin", "daily", "exercise")
 LOWEST_MOOD = 1
@@ -36,7 +36,7 @@ class MoodEntry(Base):
         ForeignKey("patients.id", ondelete="CASCADE"), nullable=False, index=True
     )
     score = Column(Integer, nullable=False)
-    note = Column(Text, nullable=True)
+    note = Column(EncryptedText, nullable=True)
     source = Column(String(16), nullable=False)
     recorded_at = Column(UTCDateTime, nullable=False, default=utcnow)
 

@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from actions.services.pseudonym import patient_key
+from actions.store.crypto import decrypt_text
 from tests.integration.conftest import BIN, PSEUDONYM_KEY, ROOT, free_port, wait_until
 from tests.integration.test_reminders import click, say, wait_text
 
@@ -67,9 +68,12 @@ def test_a_referral_reaches_a_person_who_replies_on_messenger_then_hygie_resumes
     wait_text(fake_graph, psid, "Comment l'équipe peut-elle vous répondre")
     say(hygie, psid, "ici")
     wait_text(fake_graph, psid, "C'est transmis")
-    [(referral_id, urgency, contact, status)] = rows(
-        hygie, "SELECT id, urgency, contact, status FROM referrals WHERE patient_id = ?", patient)
-    assert (urgency, contact, status) == ("soon", "ici, dans la conversation", "open")
+    [(referral_id, urgency, contact, reason, status)] = rows(
+        hygie, "SELECT id, urgency, contact, reason, status FROM referrals WHERE patient_id = ?", patient)
+    # Free text is stored encrypted (actions/store/crypto.py): the row alone says nothing.
+    assert "kardegic" not in reason and "ici" not in contact
+    assert (urgency, decrypt_text(contact), status) == ("soon", "ici, dans la conversation", "open")
+    assert decrypt_text(reason) == "mon ordonnance de kardegic est finie il me faut la suite"
 
     say(hygie, psid, "vous etes la ?")
     wait_text(fake_graph, psid, "Votre message est transmis à l'équipe du cabinet")

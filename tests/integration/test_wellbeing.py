@@ -13,6 +13,7 @@ import pytest
 
 from actions.services.exercises import exercise
 from actions.services.pseudonym import patient_key
+from actions.store.crypto import decrypt_text
 from tests.integration.conftest import PSEUDONYM_KEY, new_sender, texts
 
 pytestmark = pytest.mark.integration
@@ -99,8 +100,9 @@ def test_a_mood_check_in_with_consent_a_daily_time_and_the_trend(hygie):
     assert "ajouter un mot" in texts(hygie.send(payload("inform", answer="2"), sender))
     recorded = texts(hygie.send("grosse dispute avec ma fille", sender))
     assert "2/5" in recorded and "3114" in recorded
-    assert rows(hygie, "SELECT score, note, source FROM mood_entries WHERE patient_id = ?", patient) == [
-        (2, "grosse dispute avec ma fille", "checkin")]
+    [(score, note, source)] = rows(hygie, "SELECT score, note, source FROM mood_entries WHERE patient_id = ?", patient)
+    assert "dispute" not in note  # stored encrypted (actions/store/crypto.py)
+    assert (score, decrypt_text(note), source) == (2, "grosse dispute avec ma fille", "checkin")
     [(plan_time, active)] = rows(hygie, "SELECT time_local, active FROM mood_plans WHERE patient_id = ?", patient)
     assert (plan_time, active) == (f"{at:%H:%M}", 1)
     trend = texts(hygie.send("mon suivi d'humeur", sender))

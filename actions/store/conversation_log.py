@@ -1,0 +1,172 @@
+"""The conversation log (Rasa's SQL tracker store) as health data.
+
+Rasa keeps a conversation as rows of one table, ``events`` (``sender_id``,
+``type_name``, ``timestamp``, ``intent_name``, ``action_name``, ``data``). Hygie's
+tracker store (:mod:`connectors.tracker_store`) writes ``data`` — the event's JSON,
+with the patient's text, slots, intent and action names — as a Fernet token
+(:mod:`actions.store.crypto`) and leaves ``intent_name`` and ``action_name`` empty;
+only the sender id, the event type and the instant stay readable, which is what
+Rasa needs to find a conversation's latest session.
+
+This module is the one place that knows that table: the tracker store seals and
+opens events with it, the worker deletes idle conversations (retention), the export
+reads a whole conversation, the key command re-encrypts it. It imports nothing from
+Rasa: the tracker store's database is named by the ``tracker_store`` section of the
+endpoints file (``HYGIE_ENDPOINTS``, default ``endpoints.yml``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+import yaml
+from sqlalchemy.engine import URL, Connection, make_url
+
+from actions.defaults import REPO_ROOT
+from actions.store.crypto import decrypt_text, encrypt_text, key_ring
+
+ENDPOINTS_ENV_VAR = "HYGIE_ENDPOINTS"
+# The slot the erasure action sets last: the tracker store then deletes the whole
+# conversation instead of saving the turn (see connectors/tracker_store.py).
+CONVERSATION_ERASED_SLOT = "conversation_erased"
+
+_metadata = sa.MetaData()
+EVENTS = sa.Table(
+    "events",
+    _metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False, index=True),
+    sa.Column("type_name", sa.String(255), nullable=False),
+    sa.Column("timestamp", sa.Float),
+    sa.Column("intent_name", sa.String(255)),
+    sa.Column("action_name", sa.String(255)),
+    sa.Column("data", sa.Text),
+)
+
+
+def seal_event(event: dict[str, Any]) -> str:
+    """Return an event (its ``as_dict()`` form) as stored: an encrypted JSON."""
+    return encrypt_text(json.dumps(event, ensure_ascii=False))
+
+
+def open_event(stored: str) -> dict[str, Any]:
+    """Return the event dict of a stored ``data`` value."""
+    return json.loads(decrypt_text(stored))
+
+
+def is_erasure(event: dict[str, Any]) -> bool:
+    """Whether an event (dict form) is the erasure action's last word."""
+    return (
+        event.get("event") == "slot"
+        and event.get("name") == CONVERSATION_ERASED_SLOT
+        and event.get("value") is True
+    )
+
+
+def tracker_db_url(endpoints_file: str | Path | None = None) -> URL | None:
+    """The URL of the tracker store's database, read from the endpoints file.
+
+    Args:
+        endpoints_file: ``HYGIE_ENDPOINTS`` or ``endpoints.yml`` by default.
+
+    Returns:
+        ``None`` when the endpoints name no SQL tracker store (in-memory Rasa).
+    """
+    path = Path(endpoints_file or os.environ.get(ENDPOINTS_ENV_VAR) or REPO_ROOT / "endpoints.yml")
+    text = os.path.expandvars(path.read_text(encoding="utf-8"))
+    store = (yaml.safe_load(text) or {}).get("tracker_store") or {}
+    kind = str(store.get("type", ""))
+    if kind != "SQL" and not kind.endswith("SQLTrackerStore"):
+        return None
+    host = store.get("host")
+    if host and "://" in str(host):
+        return make_url(str(host))
+    dialect = store.get("dialect", "sqlite")
+    db = str(store.get("db", "rasa.db"))
+    if dialect == "sqlite" and not Path(db).is_absolute():
+        db = str(REPO_ROOT / db)  # Rasa resolves it from its working directory, the root
+    return URL.create(
+        dialect,
+        username=store.get("username"),
+        password=store.get("password"),
+        host=host,
+        port=int(store["port"]) if store.get("port") else None,
+        database=db,
+        query=store.get("query") or {},
+    )
+
+
+def make_log_engine(url: URL | str) -> sa.engine.Engine:
+    """An engine on the tracker store's database, its table created if missing."""
+    engine = sa.create_engine(url, future=True)
+    _metadata.create_all(engine)
+    return engine
+
+
+def conversation_events(connection: Connection, sender_id: str) -> list[dict[str, Any]]:
+    """Every event of a conversation, all sessions, oldest first, decrypted."""
+    rows = connection.execute(
+        sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == sender_id).order_by(EVENTS.c.id)
+    )
+    return [open_event(data) for (data,) in rows]
+
+
+def delete_conversation(connection: Connection, sender_id: str) -> int:
+    """Delete a conversation's events for good; return how many rows went."""
+    return connection.execute(EVENTS.delete().where(EVENTS.c.sender_id == sender_id)).rowcount
+
+
+def idle_conversations(connection: Connection, before: float) -> list[str]:
+    """Sender ids whose last event is older than ``before`` (Unix seconds), sorted."""
+    last = sa.func.max(EVENTS.c.timestamp)
+    rows = connection.execute(
+        sa.select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id).having(last < before)
+        .order_by(EVENTS.c.sender_id)
+    )
+    return [sender_id for (sender_id,) in rows]
+
+
+def last_event_at(connection: Connection, sender_id: str) -> float | None:
+    """The instant (Unix seconds) of a conversation's last event, if any."""
+    return connection.execute(
+        sa.select(sa.func.max(EVENTS.c.timestamp)).where(EVENTS.c.sender_id == sender_id)
+    ).scalar()
+
+
+def reencrypt_events(connection: Connection) -> int:
+    """Re-encrypt with the newest key every event that another key made; return how many."""
+    ring = key_ring()
+    changed = 0
+    for row_id, data in connection.execute(sa.select(EVENTS.c.id, EVENTS.c.data)).all():
+        if data is None or ring.is_newest(data):
+            continue
+        connection.execute(
+            EVENTS.update().where(EVENTS.c.id == row_id).values(data=ring.reencrypt(data))
+        )
+        changed += 1
+    return changed
+
+
+def all_sealed_with_newest_key(connection: Connection) -> bool:
+    """Whether the newest key alone opens every stored event."""
+    ring = key_ring()
+    rows = connection.execute(sa.select(EVENTS.c.data).where(EVENTS.c.data.is_not(None)))
+    return all(ring.is_newest(data) for (data,) in rows)
+
+
+def user_events_newest_first(
+    connection: Connection, sender_id: str, limit: int = 50
+) -> list[dict[str, Any]]:
+    """The conversation's last ``user`` events (patient messages and API triggers),
+    newest first, decrypted."""
+    rows = connection.execute(
+        sa.select(EVENTS.c.data)
+        .where(EVENTS.c.sender_id == sender_id, EVENTS.c.type_name == "user")
+        .order_by(EVENTS.c.id.desc())
+        .limit(limit)
+    ).all()
+    return [open_event(data) for (data,) in rows]
