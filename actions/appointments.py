@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import appointment_booking as booking
 from actions.common import as_int, entity, latest_text, patient_id_of
 from actions.services.messages import message
+from connectors.messenger_window import APPOINTMENT_TAG, tag_metadata
 
 MAX_BUTTONS = 10
 OPERATIONS = {
@@ -151,8 +152,10 @@ class ActionSendAppointmentReminder(Action):
         reminder = booking.reminder_to_speak(tracker)
         if reminder is None:
             return []
+        # Tagged so that Messenger may send it outside the 24-hour window (Meta allows
+        # CONFIRMED_EVENT_UPDATE for reminders of an event the person registered for).
         dispatcher.utter_message(**message(
             "appointment_reminder", when=reminder.when, who=reminder.who,
             where=reminder.where, bring=reminder.bring, appointment_id=reminder.id,
-        ))
+        ), metadata=tag_metadata(APPOINTMENT_TAG))
         return [SlotSet("reminder_appointment_id", str(reminder.id))]

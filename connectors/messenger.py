@@ -35,7 +35,6 @@ from sanic.response import HTTPResponse
 
 from connectors.messenger_send import GraphClient, MessengerOutput
 from connectors.messenger_window import held_bot_messages, last_user_timestamp
-from connectors.patient_input import patient_text
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +77,18 @@ class MessengerSettings:
         return bool(self.verify_token and self.app_secret and self.page_access_token)
 
 
+def same_secret(given: Text, expected: Text) -> bool:
+    """Compares two texts in constant time, whatever characters they hold.
+
+    ``hmac.compare_digest`` raises ``TypeError`` on non-ASCII ``str`` (a 500 for a
+    forged header), so both sides are compared as bytes; ``surrogatepass`` keeps the
+    encoding one-to-one for the undecodable bytes the web server maps to surrogates.
+    """
+    return hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
+
+
 def signature_is_valid(app_secret: Text, body: bytes, header: Optional[Text]) -> bool:
     """Checks ``X-Hub-Signature-256: sha256=<hex>`` against the body, in constant time.
 
@@ -92,7 +103,7 @@ def signature_is_valid(app_secret: Text, body: bytes, header: Optional[Text]) ->
     if not app_secret or not header or not header.startswith("sha256="):
         return False
     expected = hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, header[len("sha256="):])
+    return same_secret(header[len("sha256="):], expected)
 
 
 @dataclass(frozen=True)
@@ -105,23 +116,20 @@ class IncomingMessage:
 
 
 def _event_text(event: Dict[Text, Any]) -> Optional[Text]:
-    # Postbacks and quick replies are clicks; typed text is never an intent
-    # ("/restart" is read as words): the one rule of connectors.patient_input.
     postback = event.get("postback")
     if isinstance(postback, dict):
-        if isinstance(postback.get("payload"), str) and postback["payload"].strip():
-            return patient_text(postback["payload"], clicked=True) or None
-        return patient_text(str(postback.get("title") or ""), clicked=False) or None
+        return postback.get("payload") or postback.get("title")
     message = event.get("message")
     if not isinstance(message, dict) or message.get("is_echo"):
         return None
     quick_reply = message.get("quick_reply") or {}
-    if isinstance(quick_reply.get("payload"), str) and quick_reply["payload"].strip():
-        return patient_text(quick_reply["payload"], clicked=True) or None
+    if quick_reply.get("payload"):
+        return quick_reply["payload"]
     if message.get("sticker_id") in LIKE_STICKERS:
         return LIKE_TEXT
     if isinstance(message.get("text"), str) and message["text"].strip():
-        return patient_text(message["text"], clicked=False) or None
+        # Typed text is never an intent: "/restart" is read as words.
+        return message["text"].lstrip("/ ") or message["text"]
     if message.get("attachments") or message.get("sticker_id"):
         return ATTACHMENT_PAYLOAD
     return None
@@ -287,7 +295,7 @@ class MessengerInput(InputChannel):
             if (
                 self.settings.configured
                 and request.args.get("hub.mode") == "subscribe"
-                and hmac.compare_digest(token, self.settings.verify_token)
+                and same_secret(token, self.settings.verify_token)
             ):
                 return response.text(request.args.get("hub.challenge") or "")
             return response.text("forbidden", status=403)

@@ -45,6 +45,21 @@ RESPONSE = Delivery("RESPONSE")
 HOLD = Delivery(None)
 
 
+def tag_metadata(tag: Text) -> Dict[Text, Text]:
+    """The ``metadata`` an action gives a message that may go out with ``tag``.
+
+    Used as ``dispatcher.utter_message(..., metadata=tag_metadata(APPOINTMENT_TAG))``:
+    Rasa keeps it on the bot event, so both the send and :func:`held_bot_messages`
+    read it back with :func:`message_tag`.
+
+    Raises:
+        ValueError: For a tag Hygie does not use (Meta allows each tag for one purpose).
+    """
+    if tag not in ALLOWED_TAGS:
+        raise ValueError(f"not an allowed Messenger tag: {tag}")
+    return {TAG_KEY: tag}
+
+
 def message_tag(metadata: Optional[Dict[Text, Any]]) -> Optional[Text]:
     """Returns the allowed Messenger tag a bot message carries, if any.
 

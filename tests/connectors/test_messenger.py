@@ -8,6 +8,7 @@ from connectors.messenger import (
     RecentIds,
     MessengerSettings,
     incoming_messages,
+    same_secret,
     signature_is_valid,
 )
 
@@ -27,6 +28,18 @@ def test_only_a_matching_sha256_signature_is_valid():
     assert not signature_is_valid(SECRET, BODY, None)
     assert not signature_is_valid(SECRET, BODY, "sha256=")
     assert not signature_is_valid("", BODY, sign(BODY, secret=""))
+
+
+def test_a_non_ascii_signature_is_invalid_not_an_error():
+    good = sign(BODY)
+    for forged in ("sha256=é" + good[8:], "sha256=" + "\udcc3" * 64, good + "€", "sha256=😀"):
+        assert not signature_is_valid(SECRET, BODY, forged)
+
+
+def test_secrets_are_compared_as_bytes():
+    assert same_secret("jeton-é", "jeton-é")
+    assert not same_secret("jeton-\udce9", "jeton-é")
+    assert not same_secret("é", "e")
 
 
 def event(sender, **fields):

@@ -113,3 +113,32 @@ async def test_replies_are_responses_and_proactive_messages_follow_the_window(gr
     assert sent["a"]["messaging_type"] == sent["b"]["messaging_type"] == "RESPONSE"
     assert (sent["d"]["messaging_type"], sent["d"]["tag"]) == ("MESSAGE_TAG", "CONFIRMED_EVENT_UPDATE")
     assert "tag" not in sent["b"]
+
+
+async def test_a_tagged_action_message_goes_through_rasa_with_the_tag_outside_the_window(graph):
+    """The path of a real reminder: rasa-sdk's dispatcher, Rasa's bot event, the output."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from connectors.messenger_window import APPOINTMENT_TAG, held_bot_messages, tag_metadata
+
+    dispatcher = CollectingDispatcher()
+    dispatcher.utter_message(text="Rappel : rendez-vous", buttons=BUTTONS[:3],
+                             metadata=tag_metadata(APPOINTMENT_TAG))
+    dispatcher.utter_message(text="Il est l'heure de votre médicament")
+    appointment, medication = await RemoteAction._utter_responses(
+        dispatcher.messages, None, None, None)
+    fake, client = await graph()
+
+    async def wrote_two_days_ago(_):
+        return time.time() - 48 * 3600
+
+    output = MessengerOutput(client, wrote_two_days_ago)
+    await output.send_response("p", appointment.message())
+    await output.send_response("p", medication.message())
+    assert [(b["messaging_type"], b.get("tag")) for b in fake.bodies] == [
+        ("MESSAGE_TAG", "CONFIRMED_EVENT_UPDATE")]
+    assert fake.bodies[0]["message"]["attachment"]["payload"]["template_type"] == "button"
+    events = [{"event": "user", "timestamp": time.time() - 48 * 3600, "text": "bonjour"},
+              appointment.as_dict(), medication.as_dict()]
+    assert [e["text"] for e in held_bot_messages(events)] == ["Il est l'heure de votre médicament"]

@@ -9,11 +9,19 @@ import sys
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
 
-from tests.integration.conftest import MESSENGER_ENV, ROOT
+from actions.services import appointments
+from actions.services.appointment_agenda import search
+from actions.services.consent import NOTICE_VERSION
+from actions.services.pseudonym import patient_key
+from actions.services.slot_types import SlotQuery
+from actions.store.db import make_engine, make_session_factory
+from actions.store.unit_of_work import UnitOfWork
+from tests.integration.conftest import MESSENGER_ENV, PSEUDONYM_KEY, ROOT
 
 pytestmark = pytest.mark.integration
 
@@ -196,3 +204,86 @@ def test_the_profile_script_sets_get_started_and_the_menu(fake_graph):
     posted = [r for r in fake_graph.requests if r["path"].startswith("/v18.0/me/messenger_profile")]
     assert posted[-1]["body"]["get_started"] == {"payload": "/greet"}
     assert "page-token" not in done.stdout
+
+
+def test_a_non_ascii_signature_or_verify_token_gets_403_not_500(hygie, fake_graph):
+    sender = f"psid-{uuid.uuid4().hex}"
+    body = batch([page_event(sender, "bonjour")])
+    good = signed(body)["X-Hub-Signature-256"]
+    for forged in ("sha256=é" + good[8:], good + "€", "sha256=😀"):
+        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": forged.encode("utf-8")}
+        assert requests.post(webhook(hygie), data=body, headers=headers, timeout=30).status_code == 403
+    params = {"hub.mode": "subscribe", "hub.verify_token": "jeton-é", "hub.challenge": "42"}
+    assert requests.get(webhook(hygie), params=params, timeout=10).status_code == 403
+    time.sleep(1)
+    assert fake_graph.sent_to(sender) == []
+
+
+def append_event(hygie, sender, event):
+    answer = requests.post(
+        f"{hygie.rasa_url}/conversations/{sender}/tracker/events",
+        params={"token": hygie.token}, json=[event], timeout=30,
+    )
+    assert answer.status_code == 200, answer.text
+
+
+def book_for_messenger(hygie, sender):
+    """Books a consultation in two weeks for a Messenger patient; its reminders' ids."""
+    patient = patient_key("facebook", sender, PSEUDONYM_KEY.encode())
+    engine = make_engine(hygie.database_url)
+    factory = make_session_factory(engine)
+    now = datetime.now(timezone.utc)
+    try:
+        with UnitOfWork(factory) as uow:
+            uow.patients.get_or_create(patient, "facebook", sender)
+            uow.consents.grant(patient, NOTICE_VERSION, now)
+        query = SlotQuery("consultation")
+        slot = search(UnitOfWork(factory), query, now + timedelta(days=14))[0]
+        booked = appointments.book(UnitOfWork(factory), patient, slot, query, now)
+        assert booked.appointment is not None, booked
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT id FROM notifications WHERE patient_id = ? "
+                "AND kind = 'appointment_reminder' ORDER BY due_at", (patient,)).fetchall()
+    finally:
+        engine.dispose()
+    return [row[0] for row in rows]
+
+
+def test_outside_the_window_an_appointment_reminder_goes_tagged_and_the_rest_waits(
+    hygie, fake_graph
+):
+    sender = f"psid-{uuid.uuid4().hex}"
+    # The patient wrote two days ago; then a trigger (a held reminder) opened the
+    # current Rasa session, which the reminder below continues on the same channel.
+    old_message = {
+        "event": "user", "text": "bonjour", "timestamp": time.time() - 48 * 3600,
+        "input_channel": "facebook", "message_id": f"mid-{uuid.uuid4().hex}",
+        "parse_data": {"intent": {"name": "greet", "confidence": 1.0}, "entities": []},
+    }
+    append_event(hygie, sender, old_message)
+    append_event(hygie, sender, {  # stamped now, after the session start just written
+        "event": "user", "text": "EXTERNAL: ask_help", "timestamp": time.time(),
+        "input_channel": "facebook", "metadata": {"is_external": True},
+        "parse_data": {"intent": {"name": "ask_help", "confidence": 1.0}, "entities": []},
+    })
+    reminder_id = book_for_messenger(hygie, sender)[0]
+
+    answer = requests.post(
+        f"{hygie.rasa_url}/conversations/{sender}/trigger_intent",
+        params={"token": hygie.token, "output_channel": "latest"},
+        json={"name": "EXTERNAL_appointment_reminder",
+              "entities": {"notification_id": str(reminder_id)}}, timeout=60,
+    )
+    assert answer.status_code == 200, answer.text
+    assert wait_for(lambda: fake_graph.bodies_to(sender))
+    [sent] = fake_graph.bodies_to(sender)
+    assert (sent["messaging_type"], sent["tag"]) == ("MESSAGE_TAG", "CONFIRMED_EVENT_UPDATE")
+    template = sent["message"]["attachment"]["payload"]
+    assert "Rappel : rendez-vous" in template["text"]
+    assert [b["title"] for b in template["buttons"]] == ["Je confirme", "Je décale", "J'annule"]
+
+    # Anything else proactive (here the greeting) is still held outside the window.
+    assert trigger(hygie, sender, "greet").status_code == 200
+    time.sleep(2)
+    assert len(fake_graph.bodies_to(sender)) == 1
