@@ -35,6 +35,7 @@ from sanic.response import HTTPResponse
 
 from connectors.messenger_send import GraphClient, MessengerOutput
 from connectors.messenger_window import held_bot_messages, last_user_timestamp
+from connectors.patient_input import patient_text
 
 logger = logging.getLogger(__name__)
 
@@ -116,20 +117,23 @@ class IncomingMessage:
 
 
 def _event_text(event: Dict[Text, Any]) -> Optional[Text]:
+    # Postbacks and quick replies are clicks; typed text is never an intent
+    # ("/restart" is read as words): the one rule of connectors.patient_input.
     postback = event.get("postback")
     if isinstance(postback, dict):
-        return postback.get("payload") or postback.get("title")
+        if isinstance(postback.get("payload"), str) and postback["payload"].strip():
+            return patient_text(postback["payload"], clicked=True) or None
+        return patient_text(str(postback.get("title") or ""), clicked=False) or None
     message = event.get("message")
     if not isinstance(message, dict) or message.get("is_echo"):
         return None
     quick_reply = message.get("quick_reply") or {}
-    if quick_reply.get("payload"):
-        return quick_reply["payload"]
+    if isinstance(quick_reply.get("payload"), str) and quick_reply["payload"].strip():
+        return patient_text(quick_reply["payload"], clicked=True) or None
     if message.get("sticker_id") in LIKE_STICKERS:
         return LIKE_TEXT
     if isinstance(message.get("text"), str) and message["text"].strip():
-        # Typed text is never an intent: "/restart" is read as words.
-        return message["text"].lstrip("/ ") or message["text"]
+        return patient_text(message["text"], clicked=False) or None
     if message.get("attachments") or message.get("sticker_id"):
         return ATTACHMENT_PAYLOAD
     return None
