@@ -4,7 +4,9 @@ The page shows the emergency numbers even when the Rasa server is down, so they 
 written into it from data/content/numbers.yml (``{{samu}}``...), not copied by hand.
 ``/history?session=<id>`` returns the messages of one web chat conversation, read from
 Rasa's HTTP API with the token, which the browser never sees; the session id (128
-random bits, kept by the browser) is what gives access to it.
+random bits, kept by the browser) is what gives access to it. ``/export/<token>`` is
+the one-time link of a patient's data export (:mod:`actions.services.export_links`):
+a ZIP of everything stored, the conversation included, served once, then never again.
 
 Every response carries the same security headers (:func:`security_headers`): a strict
 Content-Security-Policy (scripts and styles from this server only, no inline code, no
@@ -13,7 +15,8 @@ no referrer and no caching: the page and its history are health data.
 
 Environment: RASA_URL (where this server reaches Rasa, default http://127.0.0.1:5005),
 RASA_PUBLIC_URL (where the browser reaches Rasa's socket.io, default RASA_URL),
-RASA_AUTH_TOKEN (needed for the history).
+RASA_AUTH_TOKEN (needed for the history), DATABASE_URL (the application database, for
+the export links; default var/hygie.db).
 
 Usage: python scripts/serve_webchat.py PORT
 """
@@ -36,6 +39,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from actions.services.content import get_content  # noqa: E402
+from actions.services.conversation_export import conversation_lines, export_archive  # noqa: E402
+from actions.services.export_links import open_export_link, redeem_export_link  # noqa: E402
+from actions.services.patient_data import export_patient_data  # noqa: E402
+from actions.store.db import database_url, make_engine, make_session_factory  # noqa: E402
+from actions.store.migrate import upgrade  # noqa: E402
+from actions.store.types import utcnow  # noqa: E402
+from actions.store.unit_of_work import UnitOfWork  # noqa: E402
 
 WEBCHAT = ROOT / "webchat"
 STATIC = {
@@ -45,6 +55,12 @@ STATIC = {
     "/vendor/socket.io.min.js": ("vendor/socket.io.min.js", "text/javascript; charset=utf-8"),
 }
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+EXPORT_PATH = re.compile(r"^/export/([A-Za-z0-9_-]{43})$")
+EXPIRED_LINK = (
+    "Ce lien n'est plus valable : il marche une seule fois, pendant 10 minutes. "
+    "Demandez un nouveau lien à Hygie (« je veux une copie de mes données »).\n\n"
+    "This link is no longer valid: it works once, for 10 minutes. Ask Hygie for a new one.\n"
+).encode("utf-8")
 MAX_HISTORY = 200
 
 
@@ -175,6 +191,8 @@ class ChatPageHandler(http.server.BaseHTTPRequestHandler):
             self._send(200, (WEBCHAT / name).read_bytes(), content_type)
         elif url.path == "/history":
             self._history(urllib.parse.parse_qs(url.query).get("session", [""])[0])
+        elif EXPORT_PATH.match(url.path):
+            self._export(EXPORT_PATH.match(url.path).group(1))
         else:
             self._send(404, b"not found", "text/plain; charset=utf-8")
 
@@ -190,8 +208,49 @@ class ChatPageHandler(http.server.BaseHTTPRequestHandler):
         body = json.dumps(chat_history(events), ensure_ascii=False).encode("utf-8")
         self._send(200, body, "application/json; charset=utf-8")
 
+    def _export(self, token: str) -> None:
+        """Serves an export once: the link is used up only when the archive is ready."""
+        now = utcnow()
+        link = open_export_link(new_uow(), token, now)
+        if link is None:
+            self._send(410, EXPIRED_LINK, "text/plain; charset=utf-8")
+            return
+        patient_id, conversation_id = link
+        try:
+            events = fetch_events(conversation_id)
+        except (urllib.error.URLError, TimeoutError, ValueError):
+            self._send(502, "Réessayez dans un instant. / Please try again shortly.\n".encode(),
+                       "text/plain; charset=utf-8")
+            return
+        if not redeem_export_link(new_uow(), token, now):
+            self._send(410, EXPIRED_LINK, "text/plain; charset=utf-8")
+            return
+        data = export_patient_data(new_uow(), patient_id, now)
+        if data is None:
+            self._send(410, EXPIRED_LINK, "text/plain; charset=utf-8")
+            return
+        body = export_archive(data, conversation_lines(events))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/zip")
+        self.send_header("Content-Disposition", 'attachment; filename="hygie-mes-donnees.zip"')
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args: object) -> None:
-        """Keeps request lines (with session ids) out of the logs."""
+        """Keeps request lines (with session ids and link tokens) out of the logs."""
+
+
+@functools.lru_cache(maxsize=1)
+def _session_factory():  # the application database, upgraded once
+    url = database_url()
+    upgrade(url)
+    return make_session_factory(make_engine(url))
+
+
+def new_uow() -> UnitOfWork:
+    """A unit of work on the application database (``DATABASE_URL``)."""
+    return UnitOfWork(_session_factory())
 
 
 def main() -> None:

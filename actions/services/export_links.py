@@ -60,8 +60,14 @@ def issue_export_link(
     return token
 
 
-def redeem_export_link(uow: UnitOfWork, token: str, now: datetime) -> tuple[str, str] | None:
-    """Use a link: its patient key and conversation id, or ``None`` (unknown, used, expired)."""
+def open_export_link(uow: UnitOfWork, token: str, now: datetime) -> tuple[str, str] | None:
+    """A valid link's patient key and conversation id, without using it up."""
     with uow:
-        link = uow.export_links.redeem(token_hash(token), now)
+        link = uow.export_links.valid(token_hash(token), now)
         return None if link is None else (link.patient_id, link.conversation_id)
+
+
+def redeem_export_link(uow: UnitOfWork, token: str, now: datetime) -> bool:
+    """Use a link up; False when it was unknown, used or expired (or used meanwhile)."""
+    with uow:
+        return uow.export_links.redeem(token_hash(token), now) is not None

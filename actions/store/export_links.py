@@ -45,6 +45,13 @@ class ExportLinkRepository:
         self.session.add(link)
         self.session.flush()
 
+    def valid(self, token_hash: str, now: datetime) -> ExportLink | None:
+        """The link if it is unused and not expired at ``now``."""
+        link = self.session.get(ExportLink, token_hash)
+        if link is None or link.used_at is not None or link.expires_at <= now:
+            return None
+        return link
+
     def redeem(self, token_hash: str, now: datetime) -> ExportLink | None:
         """Mark a valid, unused link used and return it; ``None`` otherwise."""
         claimed = self.session.execute(

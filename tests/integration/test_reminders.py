@@ -3,19 +3,24 @@ worker → Rasa's HTTP API → the patient's channel (the fake Graph API), on re
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import sqlite3
 import time
 import uuid
+import zipfile
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import requests
 
 from actions.services.medication_display import say_time
 from actions.services.pseudonym import patient_key
 from tests.integration.conftest import PSEUDONYM_KEY
 from tests.integration.test_messenger import batch, message_text, page_event, post_webhook
+from tests.integration.test_webchat import page_url  # noqa: F401 - the chat page serves the links
 
 pytestmark = pytest.mark.integration
 
@@ -110,25 +115,36 @@ def test_without_consent_nothing_about_the_patient_is_stored(hygie, fake_graph):
     assert {table: rows(hygie, table, patient) for table in PATIENT_TABLES} == {t: [] for t in PATIENT_TABLES}
 
 
-def test_export_then_erase_leaves_nothing(hygie, fake_graph):
+def test_export_by_one_time_link_then_erase_leaves_nothing(hygie, fake_graph, page_url):
     psid = f"psid-{uuid.uuid4().hex}"
     create_reminder(hygie, fake_graph, psid, "ventoline", due_in(3600))
     patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
     assert rows(hygie, "medications", patient)
     say(hygie, psid, "je veux une copie de mes données")
-    wait_text(fake_graph, psid, "au format JSON")
-    time.sleep(2)
-    sent = texts_to(fake_graph, psid)
-    start = max(i for i, t in enumerate(sent) if "au format JSON" in t)
-    # Long texts reach Messenger in several messages, cut at line breaks.
-    document = json.loads("\n".join(sent[start:]).split("au format JSON :\n", 1)[1])
+    body = wait_text(fake_graph, psid, "Il marche une seule fois")
+    [link] = re.findall(r"http://\S+/export/[A-Za-z0-9_-]{43}", message_text(body["message"]))
+    assert link.startswith(page_url.rstrip("/"))
+    download = requests.get(link, timeout=30)
+    assert download.status_code == 200
+    assert download.headers["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(download.content))
+    document = json.loads(archive.read("donnees.json"))
     assert [m["name"] for m in document["medications"]] == ["ventoline"]
     assert document["consents"][0]["notice_version"]
+    said = [line["text"] for line in document["conversation"] if line["from"] == "vous"]
+    assert said[0].startswith("rappelle moi de prendre 1 comprimé de ventoline")
+    readable = archive.read("lisez-moi.txt").decode("utf-8")
+    assert "vous : je veux une copie de mes données" in readable
+    # Once only; and the copy itself never entered the conversation.
+    assert requests.get(link, timeout=30).status_code == 410
+    events = hygie.tracker(psid)["events"]
+    assert not any("notice_version" in (e.get("text") or "") for e in events)
     say(hygie, psid, "supprimez toutes mes données")
     wait_text(fake_graph, psid, "Je vais retirer votre accord")
     click(hygie, psid, "/affirm")
     wait_text(fake_graph, psid, "toutes vos données de santé sont effacées")
     assert {table: rows(hygie, table, patient) for table in PATIENT_TABLES} == {t: [] for t in PATIENT_TABLES}
+    assert [e for e in hygie.tracker(psid)["events"] if e["event"] in ("user", "bot")] == []
 
 
 def test_killed_worker_and_rasa_server_lose_no_reminder_and_send_each_once(hygie, fake_graph):

@@ -28,11 +28,11 @@ TIMEOUT_MS = 60_000
 
 @pytest.fixture(scope="module")
 def page_url(hygie) -> Iterator[str]:
-    port = free_port()
+    port = hygie.webchat_port  # Rasa's socket.io accepts only this page's origin
     server = subprocess.Popen(
         [sys.executable, "scripts/serve_webchat.py", str(port)],
         cwd=ROOT,
-        env={**os.environ, "RASA_URL": hygie.rasa_url, "RASA_AUTH_TOKEN": hygie.token},
+        env=hygie.app_env,  # Rasa's URL and token; the database, for the export links
     )
     url = f"http://127.0.0.1:{port}/"
     wait_until(lambda: requests.get(url, timeout=2).ok, 30, "chat page", server)
