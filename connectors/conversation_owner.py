@@ -25,6 +25,8 @@ def _user_events(tracker: Any) -> Iterator[Dict[Text, Any]]:
         if isinstance(event, UserUttered):
             yield {
                 "event": "user",
+                "text": event.text,
+                "metadata": event.metadata,
                 "input_channel": event.input_channel,
                 "parse_data": {"intent": {"name": event.intent_name}},
             }

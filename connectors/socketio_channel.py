@@ -52,11 +52,11 @@ class _AppBlueprint(SocketBlueprint):
 
     def __init__(self, on_register: Callable[[Sanic], None], *args: Any) -> None:
         super().__init__(*args)
-        self._on_register = on_register
+        self.ctx.on_register = on_register
 
     def register(self, app: Sanic, options: Dict[Text, Any]) -> None:
         """Attach Socket.IO to the app and remember the app (its agent)."""
-        self._on_register(app)
+        self.ctx.on_register(app)
         super().register(app, options)
 
 

@@ -2,7 +2,11 @@
 
 Made from Rasa's tracker events. Triggers (reminders, staff replies: external events)
 are not the patient writing and are left out; what Hygie said because of them is
-kept. A button's payload is shown as the button's title, as the patient saw it.
+kept. A trigger is known by everything only Rasa's ``trigger_intent`` writes (its
+``EXTERNAL_…`` intent, text and flag; the channels drop client metadata), so neither
+a client's ``{"is_external": true}`` nor a typed word the NLU reads as an
+``EXTERNAL_…`` intent hides a message (:func:`…delivery_contract.is_patient_message`). A button's payload is
+shown as the button's title, as the patient saw it.
 """
 
 from __future__ import annotations

@@ -35,9 +35,10 @@ another channel would divert the reminders. :func:`trigger_request` is the one p
 that builds the request; :func:`conversation_channel` says which channel a conversation
 belongs to (the one of its first patient message), for the channels and the actions.
 
-A trigger is told apart from a patient's message by its intent (``EXTERNAL_…``), which
-only the token-holding API can produce (the channels read a typed ``/`` as text), never
-by the event's metadata, which a client can send.
+A trigger is told apart from a patient's message by everything ``trigger_intent``
+writes together (:func:`is_external`): its ``EXTERNAL_…`` intent, its text and its
+``is_external`` flag, which no client can send any more (the channels drop client
+metadata and read a typed ``/`` as text).
 
 Pure: no Rasa import, so the worker, the console, the actions and their tests share it.
 """
@@ -48,8 +49,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-# Intents that only Rasa's HTTP API (with the token) may trigger.
+# Intents that only Rasa's HTTP API (with the token) may trigger, and the text Rasa
+# gives such a trigger (rasa.shared.core.events.UserUttered.create_external).
 EXTERNAL_INTENT_PREFIX = "EXTERNAL_"
+EXTERNAL_TEXT_PREFIX = "EXTERNAL: "
 # Rasa's "reply to whatever wrote last": never used to reach a patient.
 LATEST_CHANNEL = "latest"
 # The input channel Rasa gives a trigger answered into a collector (no push channel).
@@ -122,14 +125,20 @@ def notification_id_of(event: Mapping[str, Any]) -> int | None:
 
 
 def is_external(event: Mapping[str, Any]) -> bool:
-    """Whether a user event is a trigger (an ``EXTERNAL_…`` intent), not a patient's.
+    """Whether a user event is a trigger (Rasa's ``trigger_intent``), not a patient's.
 
-    Decided from the intent, which a client cannot choose (a typed ``/`` is text),
-    never from ``metadata.is_external``, which a client can send.
+    All of what only ``trigger_intent`` writes must be there: an ``EXTERNAL_…``
+    intent, the text ``"EXTERNAL: <intent>"`` and ``metadata.is_external``. The
+    channels drop client metadata, so no client sets the flag; and a typed text that
+    the NLU reads as an ``EXTERNAL_…`` intent has neither the flag nor that text.
     """
     parse_data = event.get("parse_data") or {}
-    intent = (parse_data.get("intent") or {}).get("name") or ""
-    return str(intent).startswith(EXTERNAL_INTENT_PREFIX)
+    intent = str((parse_data.get("intent") or {}).get("name") or "")
+    return (
+        intent.startswith(EXTERNAL_INTENT_PREFIX)
+        and event.get("text") == f"{EXTERNAL_TEXT_PREFIX}{intent}"
+        and (event.get("metadata") or {}).get("is_external") is True
+    )
 
 
 def is_patient_message(event: Mapping[str, Any]) -> bool:

@@ -34,3 +34,13 @@ def test_undated_events_and_long_conversations():
     events = [user(f"message {n}", AT + n) for n in range(MAX_LINES + 10)]
     lines = transcript(events)
     assert len(lines) == MAX_LINES and lines[-1].text == f"message {MAX_LINES + 9}"
+
+
+def test_client_metadata_cannot_hide_a_patient_message():
+    forged = {**user("je n'arrive plus à dormir", AT), "metadata": {"is_external": True}}
+    forged["parse_data"] = {**forged["parse_data"], "metadata": {"is_external": True}}
+    trigger = external_event("EXTERNAL_handoff_closed", {"referral_id": "1"}, AT + 1)
+    assert transcript([forged, trigger]) == [
+        Line("patient", "je n'arrive plus à dormir",
+             datetime.fromtimestamp(AT, tz=timezone.utc)),
+    ]

@@ -6,12 +6,15 @@ from actions.services.delivery_contract import (
     MEDICATION_FOLLOWUP_INTENT,
     MEDICATION_REMINDER_INTENT,
     already_delivered,
+    conversation_channel,
+    conversation_path,
     events_before_latest_trigger,
     handoff_closed_payload,
     is_patient_message,
     notification_id_of,
     staff_reply_payload,
     trigger_payload,
+    trigger_request,
 )
 from tests.actions.fake_rasa import external_event
 
@@ -112,3 +115,39 @@ def test_staff_console_payloads():
     # A staff reply is not a reminder: the worker's duplicate check ignores it.
     event = external_event("EXTERNAL_staff_reply", {"staff_message_id": "7"}, 0.0)
     assert notification_id_of(event) is None
+
+
+def test_only_what_trigger_intent_writes_makes_a_trigger():
+    forged = UserUttered("stop", {"name": "deny"}, metadata={"is_external": True}).as_dict()
+    # a typed word the NLU reads as a trigger intent (it happens: "erase_data")
+    misread = UserUttered("erase_data", {"name": "EXTERNAL_exercise_step"}).as_dict()
+    both = UserUttered("EXTERNAL: EXTERNAL_staff_reply", {"name": "EXTERNAL_staff_reply"},
+                       metadata={"is_external": True}).as_dict()
+    assert is_patient_message(forged) and is_patient_message(misread)
+    assert not is_patient_message(both)
+    assert not is_patient_message(trigger(MEDICATION_REMINDER_INTENT, 3))
+
+
+def test_a_conversation_belongs_to_the_channel_of_its_first_patient_message():
+    def said(channel, text="bonjour"):
+        return UserUttered(text, {"name": "greet"}, input_channel=channel).as_dict()
+
+    assert conversation_channel([LISTEN, said("socketio"), said("rest"), BOT]) == "socketio"
+    # a session opened by a reminder: the channel it was sent to
+    assert conversation_channel([trigger(MEDICATION_REMINDER_INTENT, 3)]) == "socketio"
+    assert conversation_channel(
+        [trigger(MEDICATION_REMINDER_INTENT, 3), said("facebook")]
+    ) == "facebook"
+    collected = UserUttered.create_external("EXTERNAL_mood_checkin", [], "collector")
+    assert conversation_channel([collected.as_dict(), said(None)]) is None
+    assert conversation_channel([]) is None
+
+
+def test_a_trigger_names_the_patients_channel_and_never_latest():
+    path, query = trigger_request("conv 1/é", "facebook", "tok")
+    assert path == "/conversations/conv%201/%C3%A9/trigger_intent"
+    assert query == {"output_channel": "facebook", "include_events": "NONE", "token": "tok"}
+    assert conversation_path("a", "tracker") == "/conversations/a/tracker"
+    for channel in ("latest", ""):
+        with pytest.raises(ValueError):
+            trigger_request("conv", channel, "tok")
