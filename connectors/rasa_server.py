@@ -54,7 +54,7 @@ def rasa_run_argv(args: Sequence[str], environ: Mapping[str, str]) -> List[str]:
         environ: The environment (``RASA_AUTH_TOKEN``, ``RASA_INTERFACE``).
 
     Returns:
-        ``["rasa", "run", *args, "--interface", <interface>, "--auth-token", <token>]``.
+        ``["rasa", "run", *args, "--interface=<interface>", "--auth-token=<token>"]``.
 
     Raises:
         LauncherError: If the token is missing, or a token or an interface is given
@@ -68,7 +68,8 @@ def rasa_run_argv(args: Sequence[str], environ: Mapping[str, str]) -> List[str]:
     if not token:
         raise LauncherError(f"{TOKEN_ENV} is not set: the HTTP API would have no token")
     interface = environ.get(INTERFACE_ENV, "").strip() or DEFAULT_INTERFACE
-    return ["rasa", "run", *args, "--interface", interface, "--auth-token", token]
+    # "--option=value": a token may start with "-", which argparse reads as an option.
+    return ["rasa", "run", *args, f"--interface={interface}", f"--auth-token={token}"]
 
 
 def main(args: Optional[Sequence[str]] = None) -> None:
