@@ -20,6 +20,7 @@ EXPORT_FORMAT_VERSION = 1
 
 # Deleted in this order: rows that point to others first.
 _ERASURE_ORDER = (
+    "export_links",
     "moods",
     "mood_plans",
     "staff_messages",

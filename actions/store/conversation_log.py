@@ -151,11 +151,11 @@ def reencrypt_events(connection: Connection) -> int:
     return changed
 
 
-def all_sealed_with_newest_key(connection: Connection) -> bool:
-    """Whether the newest key alone opens every stored event."""
+def events_needing_old_keys(connection: Connection) -> int:
+    """How many stored events the newest key alone cannot open."""
     ring = key_ring()
     rows = connection.execute(sa.select(EVENTS.c.data).where(EVENTS.c.data.is_not(None)))
-    return all(ring.is_newest(data) for (data,) in rows)
+    return sum(1 for (data,) in rows if not ring.is_newest(data))
 
 
 def user_events_newest_first(

@@ -60,7 +60,7 @@ def assert_erased(hygie, sender, *phrases):
     assert counts == {table: 0 for table in PATIENT_TABLES}
     assert rows(hygie, "SELECT COUNT(*) FROM patients WHERE id = ?", patient) == [(0,)]
     for path in hygie.workdir.rglob("*"):
-        if path.is_file() and not path.name.endswith(".log"):
+        if path.is_file():
             content = path.read_bytes()
             for phrase in phrases:
                 assert phrase.encode() not in content, f"{phrase!r} in {path.name}"
@@ -130,3 +130,15 @@ def test_no_erasure_without_the_confirmation(hygie):
     patient = patient_key("rest", sender, PSEUDONYM_KEY.encode())
     assert rows(hygie, "SELECT COUNT(*) FROM patients WHERE id = ?", patient) == [(1,)]
     assert any(e.get("text") == drug for e in hygie.tracker(sender)["events"])
+
+
+def test_a_typed_phrase_is_readable_through_hygie_but_in_no_file_of_the_run(hygie):
+    sender, word = new_sender(), f"Zorglubine{uuid.uuid4().hex[:8]}"
+    asked = consent(hygie, sender, f"rappelle moi de prendre 1 comprimé de {word} à 8h00 tous les jours sans fin")
+    assert "J'enregistre ce rappel ?" in asked
+    assert "C'est enregistré" in texts(hygie.send(payload("affirm"), sender))
+    hygie.send(f"je pense que le {word} me rend triste", sender)
+    assert any(word in (e.get("text") or "") for e in hygie.tracker(sender)["events"])
+    files = [path for path in hygie.workdir.rglob("*") if path.is_file()]
+    assert {"hygie.db", "tracker.db", "rasa.log", "actions.log"} <= {path.name for path in files}
+    assert [path.name for path in files if word.encode() in path.read_bytes()] == []
