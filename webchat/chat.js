@@ -131,8 +131,11 @@
     if (text && send(text)) input.value = "";
   });
 
-  document.getElementById("forget").addEventListener("click", () => {
-    if (!window.confirm("Effacer la conversation de cet appareil ? Elle ne s'affichera plus ici.")) return;
+  // "Effacer la conversation de cet appareil" asks whether to erase it at Hygie too:
+  // that is the patient's erasure request, confirmed in the chat like a typed one.
+  const forgetDialog = document.getElementById("forget-dialog");
+
+  function forgetOnThisDevice() {
     localStorage.removeItem(SESSION_KEY);
     sessionId = newSessionId();
     localStorage.setItem(SESSION_KEY, sessionId);
@@ -140,6 +143,18 @@
     if (socket) socket.disconnect();
     connect(true);
     status.textContent = "Conversation effacée de cet appareil.";
+  }
+
+  document.getElementById("forget").addEventListener("click", () => forgetDialog.showModal());
+  document.getElementById("forget-cancel").addEventListener("click", () => forgetDialog.close());
+  document.getElementById("forget-device").addEventListener("click", () => {
+    forgetDialog.close();
+    forgetOnThisDevice();
+    input.focus();
+  });
+  document.getElementById("forget-everywhere").addEventListener("click", () => {
+    forgetDialog.close();
+    send("/erase_data", "Effacer aussi chez Hygie", true);
     input.focus();
   });
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Iterator
 
@@ -237,3 +238,38 @@ def test_the_page_tells_the_patient_when_hygie_cannot_be_reached(browser):
         context.close()
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_forgetting_on_this_device_only_keeps_the_conversation_at_hygie(page, page_url, hygie):
+    open_chat(page, page_url)
+    page.get_by_label("Votre message").fill("merci beaucoup")
+    page.keyboard.press("Enter")
+    expect(bot_messages(page)).to_have_count(2)
+    old_session = page.evaluate("localStorage.getItem('hygie_session')")
+    page.get_by_role("button", name="Effacer la conversation de cet appareil").click()
+    dialog = page.get_by_role("dialog", name="Effacer la conversation")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Seulement sur cet appareil").click()
+    expect(page.locator("#status")).to_have_text("Conversation effacée de cet appareil.")
+    assert page.evaluate("localStorage.getItem('hygie_session')") != old_session
+    assert "merci beaucoup" in [e.get("text") for e in hygie.tracker(old_session)["events"]]
+
+
+def test_forgetting_at_hygie_too_erases_the_conversation_on_the_server(page, page_url, hygie):
+    open_chat(page, page_url)
+    session = page.evaluate("localStorage.getItem('hygie_session')")
+    phrase = f"je dors mal depuis le deces de {uuid.uuid4().hex[:8]}"
+    page.get_by_label("Votre message").fill(phrase)
+    page.keyboard.press("Enter")
+    expect(bot_messages(page)).to_have_count(2)
+    assert phrase in [e.get("text") for e in hygie.tracker(session)["events"]]
+    page.get_by_role("button", name="Effacer la conversation de cet appareil").click()
+    page.get_by_role("dialog").get_by_role("button", name="Aussi chez Hygie (tout effacer)").click()
+    expect(bot_messages(page).last).to_contain_text("Confirmez-vous")
+    bot_messages(page).last.get_by_role("button", name="Oui, tout effacer").click()
+    expect(bot_messages(page).last).to_contain_text("notre conversation comprise")
+    events = hygie.tracker(session)["events"]
+    assert [e for e in events if e["event"] in ("user", "bot")] == []
+    assert requests.get(f"{page_url}history", params={"session": session}, timeout=10).json() == []
+    page.reload()
+    expect(page.locator("#log li.user")).to_have_count(0)
