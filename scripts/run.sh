@@ -32,6 +32,9 @@ trap stop INT TERM EXIT
 # HYGIE_PRACTICE_FILE (default data/practice/demo.yml) before anything can book.
 "$BIN/python" -m actions.practice load ${HYGIE_PRACTICE_FILE:+"$HYGIE_PRACTICE_FILE"}
 
+# The chat page's public URL: the data export's one-time links point there.
+export HYGIE_WEBCHAT_URL="${HYGIE_WEBCHAT_URL:-http://localhost:${WEB_PORT}}"
+
 # The action server has no authentication: it listens on localhost only (SANIC_HOST).
 SANIC_HOST=127.0.0.1 "$BIN/python" -m rasa_sdk --actions actions --port "$ACTION_PORT" &
 pids+=($!)
@@ -39,13 +42,17 @@ pids+=($!)
 sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > var/endpoints.run.yml
 # `rasa run` with its token read from RASA_AUTH_TOKEN (never on the command line, which
 # `ps` shows to every user) and bound to RASA_INTERFACE (default 127.0.0.1).
+# Its socket.io channel accepts only the chat page's origins.
+HYGIE_WEBCHAT_ORIGINS="${HYGIE_WEBCHAT_ORIGINS:-http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}}" \
 "$BIN/python" -m connectors.rasa_server --model models/hygie.tar.gz \
   --endpoints var/endpoints.run.yml --credentials credentials.yml --port "$RASA_PORT" \
   --enable-api --cors "http://localhost:${WEB_PORT}" "http://127.0.0.1:${WEB_PORT}" &
 pids+=($!)
 
-# The reminder worker: delivers due reminders through Rasa's HTTP API (with the token).
-RASA_URL="http://127.0.0.1:${RASA_PORT}" "$BIN/python" -m actions.worker &
+# The reminder worker: delivers due reminders through Rasa's HTTP API (with the token),
+# and deletes what is past its retention period (the tracker store named in the endpoints).
+RASA_URL="http://127.0.0.1:${RASA_PORT}" HYGIE_ENDPOINTS=var/endpoints.run.yml \
+  "$BIN/python" -m actions.worker &
 pids+=($!)
 
 # The chat page's server reads the history with the token; the browser never sees it.
