@@ -59,6 +59,23 @@ class Hygie:
     workdir: Path
     graph_url: str = ""
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+    # The REST channel's bearer token, and the port of the chat page (its origin is
+    # the only one Rasa's socket.io accepts): both passed to the Rasa server.
+    rest_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    webchat_port: int = field(default_factory=free_port)
+
+    @property
+    def webchat_origin(self) -> str:
+        """The chat page's origin, as a browser sends it."""
+        return f"http://127.0.0.1:{self.webchat_port}"
+
+    @property
+    def channel_env(self) -> Dict[str, str]:
+        """The channels' settings for the Rasa server."""
+        return {
+            "HYGIE_REST_TOKEN": self.rest_token,
+            "HYGIE_WEBCHAT_ORIGINS": self.webchat_origin,
+        }
 
     def start_rasa_server(self) -> None:
         """Starts (or restarts) the Rasa server and waits until it answers."""
@@ -73,6 +90,7 @@ class Hygie:
             env={
                 **os.environ,
                 **MESSENGER_ENV,
+                **self.channel_env,
                 "FACEBOOK_GRAPH_URL": self.graph_url,
                 "RASA_TELEMETRY_ENABLED": "false",
                 "RASA_AUTH_TOKEN": self.token,
@@ -102,18 +120,33 @@ class Hygie:
             "RASA_AUTH_TOKEN": self.token,
         }
 
-    def send(self, message: Any, sender: Optional[str] = None) -> List[Dict[str, Any]]:
-        """Posts one message on the REST channel and returns the bot messages."""
-        answer = self.post({"sender": sender or new_sender(), "message": message})
+    def send(
+        self, message: Any, sender: Optional[str] = None, click: Optional[bool] = None
+    ) -> List[Dict[str, Any]]:
+        """Posts one message on the REST channel and returns the bot messages.
+
+        A text starting with "/" is sent as a button click unless ``click`` says
+        otherwise (the REST channel reads typed "/" as text).
+        """
+        if click is None:
+            click = isinstance(message, str) and message.startswith("/")
+        payload = {"sender": sender or new_sender(), "message": message, "click": click}
+        answer = self.post(payload)
         assert answer.status_code == 200, answer.text
         return answer.json()
 
-    def post(self, payload: Any = None, data: Optional[bytes] = None) -> requests.Response:
-        """Posts a raw body (or JSON payload) to the REST webhook."""
+    def post(
+        self, payload: Any = None, data: Optional[bytes] = None,
+        token: Optional[str] = "",
+    ) -> requests.Response:
+        """Posts a raw body (or JSON payload) to the REST webhook, with the bearer
+        token (``token=None``: no Authorization header; a text: that token)."""
         url = f"{self.rasa_url}/webhooks/rest/webhook"
+        token = self.rest_token if token == "" else token
+        headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
         if data is not None:
-            return requests.post(url, data=data, timeout=60)
-        return requests.post(url, json=payload, timeout=60)
+            return requests.post(url, data=data, headers=headers, timeout=60)
+        return requests.post(url, json=payload, headers=headers, timeout=60)
 
     def tracker(self, sender: str) -> Dict[str, Any]:
         """Reads a conversation through the HTTP API (with the token)."""
