@@ -174,7 +174,8 @@ def test_outside_the_window_a_reminder_is_held_until_the_next_message(hygie, fak
         params={"token": hygie.token}, json=[old_message], timeout=30,
     )
     assert answer.status_code == 200, answer.text
-    assert trigger(hygie, sender, "greet").status_code == 200
+    # A proactive message without a tag (only EXTERNAL_ intents are triggers).
+    assert trigger(hygie, sender, "EXTERNAL_handoff_closed").status_code == 200
     time.sleep(2)
     assert fake_graph.bodies_to(sender) == []
     bot_texts = [e.get("text") or "" for e in hygie.tracker(sender)["events"] if e["event"] == "bot"]
