@@ -20,6 +20,7 @@ from actions.common import entity, latest_text, now, patient_id_of, unit_of_work
 from actions.services.medication_display import say_time, say_times
 from actions.services.export_links import LINK_LIFETIME, export_url, issue_export_link
 from actions.services.patient_data import erase_patient
+from actions.services.retention import RetentionPolicy
 from actions.store.conversation_log import CONVERSATION_ERASED_SLOT
 
 DATA_BUTTONS = [
@@ -70,6 +71,8 @@ class ActionShowMyData(Action):
         if plan is not None and plan.active:
             lines.append(f"• Un point humeur chaque jour à {say_time(plan.time_local)}.")
         lines.append(f"• Votre fuseau horaire ({patient.time_zone}) et votre langue ({patient.language}).")
+        days = RetentionPolicy.from_env().conversation.days
+        lines.append(f"• Notre conversation, chiffrée, gardée {days} jours après votre dernier message.")
         dispatcher.utter_message(text="\n".join(lines), buttons=DATA_BUTTONS)
         return []
 

@@ -142,3 +142,12 @@ def test_a_typed_phrase_is_readable_through_hygie_but_in_no_file_of_the_run(hygi
     files = [path for path in hygie.workdir.rglob("*") if path.is_file()]
     assert {"hygie.db", "tracker.db", "rasa.log", "actions.log"} <= {path.name for path in files}
     assert [path.name for path in files if word.encode() in path.read_bytes()] == []
+
+
+def test_what_is_stored_names_the_conversation_and_its_period(hygie):
+    sender = new_sender()
+    consent(hygie, sender, "je voudrais un rappel pour mes medicaments")
+    hygie.send("annuler", sender)
+    summary = texts(hygie.send("qu'est ce que vous avez comme infos sur moi", sender))
+    assert "Voici ce que j'ai enregistré sur vous" in summary
+    assert "Notre conversation, chiffrée, gardée 30 jours après votre dernier message." in summary
