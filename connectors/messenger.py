@@ -86,7 +86,8 @@ def same_secret(given: Text, expected: Text) -> bool:
     encoding one-to-one for the undecodable bytes the web server maps to surrogates.
     """
     return hmac.compare_digest(
-        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+        given.encode("utf-8", "surrogatepass"),
+        expected.encode("utf-8", "surrogatepass"),
     )
 
 

@@ -63,7 +63,8 @@ def rasa_run_argv(args: Sequence[str], environ: Mapping[str, str]) -> List[str]:
     for arg in args:
         option = _own_option(arg)
         if option:
-            raise LauncherError(f"{option} comes from {OWN_OPTIONS[option]}, not an argument")
+            source = OWN_OPTIONS[option]
+            raise LauncherError(f"{option} comes from {source}, not an argument")
     token = environ.get(TOKEN_ENV, "").strip()
     if not token:
         raise LauncherError(f"{TOKEN_ENV} is not set: the HTTP API would have no token")
