@@ -48,7 +48,14 @@ def channel_of(tracker: Tracker) -> str:
     channels refuse a sender id that another channel opened, so this stays the same
     for the whole conversation, and so does the patient's key.
     """
-    return conversation_channel(tracker.events) or DEFAULT_CHANNEL
+    channel = conversation_channel(tracker.events)
+    if channel:
+        return channel
+    # No patient message to read it from: the log was deleted (retention) and a
+    # reminder opened a new one. The channel stored at consent says it.
+    with unit_of_work() as uow:
+        stored = uow.patients.channels_of_conversation(tracker.sender_id)
+    return stored[0] if len(stored) == 1 else DEFAULT_CHANNEL
 
 
 def patient_id_of(tracker: Tracker) -> str:

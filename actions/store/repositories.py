@@ -80,6 +80,12 @@ class PatientRepository:
         self.session.flush()
         return patient, True
 
+    def channels_of_conversation(self, conversation_id: str) -> list[str]:
+        """The channels of the patients stored with this conversation id (one at most
+        when the channels refuse each other's sender ids)."""
+        statement = select(Patient.channel).where(Patient.conversation_id == conversation_id)
+        return sorted(set(self.session.execute(statement).scalars()))
+
     def list_all(self) -> list[Patient]:
         """Every patient, by key (the retention sweep reads them all)."""
         return self.session.query(Patient).order_by(Patient.id).all()

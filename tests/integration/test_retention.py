@@ -80,3 +80,24 @@ def test_the_worker_deletes_conversations_and_purges_patients_when_their_time_is
         lambda: rows(hygie, "SELECT COUNT(*) FROM patients WHERE id IN (?, ?)", patient_a, patient_c) == [(0,)],
     )
     assert rows(hygie, "SELECT COUNT(*) FROM referrals WHERE patient_id = ?", patient_c) == [(0,)]
+
+
+def test_a_reminder_still_finds_its_patient_after_the_conversation_was_deleted(hygie, fake_graph):
+    from datetime import datetime, timezone
+
+    from tests.integration.test_reminders import create_reminder, due_in
+
+    psid = f"psid-{uuid.uuid4().hex}"
+    due = due_in(3600)
+    create_reminder(hygie, fake_graph, psid, "kardegic", due)
+    with sqlite3.connect(hygie.workdir / "tracker.db") as db:  # what retention does
+        assert db.execute("DELETE FROM events WHERE sender_id = ?", (psid,)).rowcount > 0
+    offset = (due - datetime.now(timezone.utc)).total_seconds() + 2
+    run_worker_until(
+        hygie, "worker-after-deletion", offset,
+        lambda: any("C'est l'heure de votre kardegic" in (e.get("text") or "")
+                    for e in hygie.tracker(psid)["events"] if e["event"] == "bot"),
+    )
+    patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
+    assert rows(hygie, "SELECT status FROM notifications WHERE patient_id = ? AND kind = "
+                "'medication_dose' ORDER BY scheduled_at LIMIT 1", patient) == [("sent",)]
