@@ -4,8 +4,10 @@
   after its last event (30 days by default) when its patient consented, and
   :attr:`RetentionPolicy.unconsented` after it (24 hours) when nobody consented: what
   was said without consent is kept only as long as the exchange itself lasts. A
-  conversation whose patient has a request open with the care team is kept until the
-  request is closed: the team needs what the patient wrote.
+  conversation still in use (reminders keep it alive) loses the events older than the
+  period, session by session (Rasa's current session stays whole). A conversation
+  whose patient has a request open with the care team is kept until the request is
+  closed: the team needs what the patient wrote.
 - The **application data** of a patient is purged (as an erasure) when no consent is in
   force any more, or when the patient has written nothing for
   :attr:`RetentionPolicy.inactive` (365 days by default).
@@ -62,6 +64,8 @@ class RetentionPlan:
     """What a sweep will delete, and why."""
 
     conversations: dict[str, str] = field(default_factory=dict)  # sender id -> reason
+    trimmed: list[str] = field(default_factory=list)  # sender ids losing old events
+    trim_before: float = 0.0  # Unix seconds: events before it, in finished sessions
     kept_for_request: list[str] = field(default_factory=list)  # sender ids
     patients: dict[str, str] = field(default_factory=dict)  # patient key -> reason
     last_seen: dict[str, datetime] = field(default_factory=dict)  # patient key -> instant
@@ -72,6 +76,7 @@ class RetentionPlan:
         counts.update(f"conversation.{reason}" for reason in self.conversations.values())
         counts.update(f"patient.{reason}" for reason in self.patients.values())
         counts["conversation.kept_for_request"] = len(self.kept_for_request)
+        counts["conversation.trimmed"] = len(self.trimmed)
         return counts
 
 
@@ -106,6 +111,13 @@ def plan_retention(
                         plan.conversations[sender_id] = "retention_period"
                 else:
                     plan.conversations[sender_id] = "no_consent"
+            plan.trim_before = (now - policy.conversation).timestamp()
+            for sender_id in conversation_log.conversations_older_than(log, plan.trim_before):
+                patient = by_conversation.get(sender_id)
+                if sender_id in plan.conversations or sender_id in plan.kept_for_request:
+                    continue
+                if patient is None or patient.id not in with_request:
+                    plan.trimmed.append(sender_id)
             for patient in patients:
                 seen = _last_patient_message(log, patient.conversation_id)
                 if seen is not None and (patient.last_seen_at is None or seen > patient.last_seen_at):
@@ -132,7 +144,8 @@ def apply_retention(
         now: The current instant, for the audit events.
 
     Returns:
-        ``conversations_deleted``, ``events_deleted``, ``patients_purged``.
+        ``conversations_deleted``, ``events_deleted`` (trimmed ones included),
+        ``patients_purged``.
     """
     counts: Counter = Counter()
     if plan.last_seen:
@@ -145,6 +158,10 @@ def apply_retention(
         for sender_id in plan.conversations:
             counts["events_deleted"] += conversation_log.delete_conversation(log, sender_id)
             counts["conversations_deleted"] += 1
+        for sender_id in plan.trimmed:
+            counts["events_deleted"] += conversation_log.trim_conversation(
+                log, sender_id, plan.trim_before
+            )
     for patient_id in plan.patients:
         deleted = erase_patient(new_uow(), patient_id, now, actor="retention")
         counts["patients_purged"] += deleted["patients"]

@@ -130,6 +130,32 @@ def idle_conversations(connection: Connection, before: float) -> list[str]:
     return [sender_id for (sender_id,) in rows]
 
 
+def conversations_older_than(connection: Connection, before: float) -> list[str]:
+    """Sender ids with at least one event older than ``before`` (Unix seconds), sorted."""
+    rows = connection.execute(
+        sa.select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id)
+        .having(sa.func.min(EVENTS.c.timestamp) < before).order_by(EVENTS.c.sender_id)
+    )
+    return [sender_id for (sender_id,) in rows]
+
+
+def trim_conversation(connection: Connection, sender_id: str, before: float) -> int:
+    """Delete a conversation's events older than ``before`` that belong to a finished
+    session (the current session stays whole, as Rasa reads it); return how many."""
+    current = connection.execute(
+        sa.select(sa.func.max(EVENTS.c.timestamp)).where(
+            EVENTS.c.sender_id == sender_id, EVENTS.c.type_name == "session_started"
+        )
+    ).scalar()
+    if current is None:
+        return 0
+    return connection.execute(
+        EVENTS.delete().where(
+            EVENTS.c.sender_id == sender_id, EVENTS.c.timestamp < min(before, current)
+        )
+    ).rowcount
+
+
 def last_event_at(connection: Connection, sender_id: str) -> float | None:
     """The instant (Unix seconds) of a conversation's last event, if any."""
     return connection.execute(

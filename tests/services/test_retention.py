@@ -104,3 +104,22 @@ def test_without_a_tracker_store_only_patients_are_swept(uow):
     add_patient(uow, "withdrawn", consent=False)
     plan = plan_retention(uow, None, POLICY, NOW)
     assert plan.patients == {"withdrawn": "consent_withdrawn"} and plan.conversations == {}
+
+
+def test_a_conversation_in_use_loses_only_its_old_finished_sessions(uow, log):
+    add_patient(uow, "p1")
+
+    def event(kind, at, **data):
+        log.execute(conversation_log.EVENTS.insert().values(
+            sender_id="sender-p1", type_name=kind, timestamp=at.timestamp(),
+            data=conversation_log.seal_event({"event": kind, "timestamp": at.timestamp(), **data})))
+
+    event("session_started", NOW - timedelta(days=40))
+    event("user", NOW - timedelta(days=40), text="vieux message")
+    event("session_started", NOW - timedelta(days=1))
+    event("user", NOW - timedelta(days=1), text="message récent")
+    plan = plan_retention(uow, log, POLICY, NOW)
+    assert plan.conversations == {} and plan.trimmed == ["sender-p1"]
+    assert apply_retention(plan, lambda: uow, log, NOW)["events_deleted"] == 2
+    left = [e.get("text") for e in conversation_log.conversation_events(log, "sender-p1")]
+    assert left == [None, "message récent"]
