@@ -273,6 +273,9 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
             # Below this confidence within its family, a topic gives way to the
             # family's generic answer, where the family has one.
             "topic_threshold": 0.5,
+            # Intents never predicted for a message: triggered through the HTTP API
+            # only (a patient typing "EXTERNAL_…" must not start a reminder's rule).
+            "excluded_intent_prefixes": ["EXTERNAL_"],
         }
 
     def __init__(
@@ -302,7 +305,8 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Fit the model on every example that has an intent and text.
+        """Fit the model on every example that has an intent and text, except the
+        intents of ``excluded_intent_prefixes``.
 
         Args:
             training_data: The NLU training data (retrieval intents by base name,
@@ -311,10 +315,13 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
         Returns:
             The resource the fitted model is persisted to.
         """
+        excluded = tuple(self._config["excluded_intent_prefixes"])
         examples = [
             example
             for example in training_data.intent_examples
-            if example.get(TEXT) and example.get(INTENT)
+            if example.get(TEXT)
+            and example.get(INTENT)
+            and not (excluded and str(example.get(INTENT)).startswith(excluded))
         ]
         if len({example.get(INTENT) for example in examples}) < 2:
             logger.debug("Fewer than two intents: the linear classifier is not trained.")

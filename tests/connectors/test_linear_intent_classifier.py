@@ -195,3 +195,19 @@ def test_an_emoji_no_example_used_reads_like_the_emoji_examples(storage):
     intent = loaded.process([Message(data={"text": "🦄"})])[0].get("intent")
     assert intent["name"] == "out_of_scope"
     assert intent["confidence"] > 0.8
+
+
+def test_api_only_intents_are_never_predicted_even_for_their_own_name(storage):
+    resource = Resource("linear")
+    component = LinearIntentClassifier.create(
+        LinearIntentClassifier.get_default_config(), storage, resource, context()
+    )
+    examples = [*((t, i) for i, ts in EXAMPLES.items() for t in ts),
+                ("EXTERNAL_medication_reminder", "EXTERNAL_medication_reminder")]
+    component.train(TrainingData([Message(data={"text": t, "intent": i}) for t, i in examples]))
+    loaded = LinearIntentClassifier.load({}, storage, resource, context())
+
+    message = loaded.process([Message(data={"text": "EXTERNAL_medication_reminder"})])[0]
+
+    names = [entry["name"] for entry in message.get("intent_ranking")]
+    assert sorted(names) == ["goodbye", "greet", "thank"]

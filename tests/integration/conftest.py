@@ -118,6 +118,9 @@ class Hygie:
             "HYGIE_PSEUDONYM_KEY": PSEUDONYM_KEY,
             "RASA_URL": self.rasa_url,
             "RASA_AUTH_TOKEN": self.token,
+            # The tracker store (retention) and the chat page (export links).
+            "HYGIE_ENDPOINTS": str(self.workdir / "endpoints.yml"),
+            "HYGIE_WEBCHAT_URL": self.webchat_origin,
         }
 
     def send(
@@ -270,7 +273,7 @@ def hygie(tmp_path_factory, fake_graph) -> Hygie:
     # session's action server and a fresh tracker store.
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
     endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{action_port}/webhook"}
-    endpoints["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")}
+    endpoints["tracker_store"] = {**endpoints["tracker_store"], "db": str(workdir / "tracker.db")}
     (workdir / "endpoints.yml").write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     servers = Hygie(
         f"http://127.0.0.1:{rasa_port}", secrets.token_urlsafe(16), action_port, workdir,

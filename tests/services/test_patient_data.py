@@ -78,6 +78,7 @@ def test_erase_deletes_every_row_of_the_patient_only(uow):
     before = counts(uow, "p2")
     deleted = erase_patient(uow, "p1", NOW + timedelta(days=1))
     assert deleted == {
+        "export_links": 0,
         "moods": 1,
         "mood_plans": 1,
         "staff_messages": 0,
