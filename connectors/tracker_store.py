@@ -7,6 +7,8 @@ connectors.tracker_store.EncryptedSQLTrackerStore``) is Rasa's
 - every event is written as an encrypted JSON and read back decrypted (see
   :mod:`actions.store.conversation_log`); ``intent_name`` and ``action_name`` stay
   empty, so no health information is readable in the table;
+- on SQLite, deleted rows are overwritten in the file, and events an older, plain
+  tracker store left are encrypted when the store starts;
 - when a turn contains the erasure action's last word (the slot
   ``conversation_erased`` set to true), saving the turn deletes every event of the
   conversation instead, so Rasa cannot write the erased conversation back at the end
@@ -16,18 +18,34 @@ connectors.tracker_store.EncryptedSQLTrackerStore``) is Rasa's
 from __future__ import annotations
 
 import logging
-from typing import Optional, Text
+from typing import Any, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions.store.conversation_log import is_erasure, open_event, seal_event
+from actions.store.conversation_log import (
+    is_erasure,
+    open_event,
+    overwrite_deleted_rows,
+    seal_event,
+    seal_plaintext_events,
+)
 
 logger = logging.getLogger(__name__)
 
 
 class EncryptedSQLTrackerStore(SQLTrackerStore):
     """SQL tracker store whose events are encrypted at rest and erasable for good."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Connect as Rasa's store does, then secure deletion and seal old events."""
+        super().__init__(*args, **kwargs)
+        overwrite_deleted_rows(self.engine)
+        self.engine.dispose()  # connections made from now on get the pragma
+        with self.engine.begin() as connection:
+            sealed = seal_plaintext_events(connection)
+        if sealed:
+            logger.info("tracker_store.sealed_plaintext_events count=%d", sealed)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the turn's new events, or delete the conversation if it was erased."""

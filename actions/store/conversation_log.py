@@ -103,8 +103,37 @@ def tracker_db_url(endpoints_file: str | Path | None = None) -> URL | None:
 def make_log_engine(url: URL | str) -> sa.engine.Engine:
     """An engine on the tracker store's database, its table created if missing."""
     engine = sa.create_engine(url, future=True)
+    overwrite_deleted_rows(engine)
     _metadata.create_all(engine)
     return engine
+
+
+def overwrite_deleted_rows(engine: sa.engine.Engine) -> None:
+    """On SQLite, have deleted rows overwritten in the file (``secure_delete``): an
+    erased conversation must not stay readable in a free page."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @sa.event.listens_for(engine, "connect")
+    def _secure_delete(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+
+def seal_plaintext_events(connection: Connection) -> int:
+    """Encrypt the events an older, plain tracker store wrote (their JSON starts with
+    ``{``; a Fernet token never does); return how many."""
+    rows = connection.execute(
+        sa.select(EVENTS.c.id, EVENTS.c.data).where(EVENTS.c.data.like("{%"))
+    ).all()
+    for row_id, data in rows:
+        connection.execute(
+            EVENTS.update().where(EVENTS.c.id == row_id).values(
+                data=encrypt_text(data), intent_name=None, action_name=None
+            )
+        )
+    return len(rows)
 
 
 def conversation_events(connection: Connection, sender_id: str) -> list[dict[str, Any]]:

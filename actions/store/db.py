@@ -40,7 +40,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine for ``url``.
 
     SQLite connections get foreign keys on, WAL journaling (file databases) and a busy
-    timeout, so that several processes (action server, workers) can share one file.
+    timeout, so that several processes (action server, workers) can share one file,
+    and ``secure_delete``, so that an erased row is overwritten in the file, not left in
+    a free page.
 
     Args:
         url: A SQLAlchemy database URL.
@@ -64,6 +66,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA secure_delete=ON")
         if not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()

@@ -122,3 +122,40 @@ async def test_no_phrase_is_found_by_like_in_postgres(postgres_store):
         ).scalar()
     assert hits == 0
     assert (await postgres_store.retrieve(sender)).get_slot("medication_request") == PHRASE
+
+
+async def test_events_a_plain_store_left_are_sealed_when_the_store_starts(tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    plain = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    tracker = DialogueStateTracker("old-patient", DOMAIN.slots)
+    turn(tracker, PHRASE, "crisis_suicidal")
+    await plain.save(tracker)
+    plain.engine.dispose()
+    assert b"zebulon" in (tmp_path / "tracker.db").read_bytes()
+
+    store = EncryptedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    again = await store.retrieve("old-patient")
+    assert [e.as_dict() for e in again.events] == [e.as_dict() for e in tracker.events]
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT intent_name, action_name FROM events")).all()
+    assert set(rows) == {(None, None)}
+    store.engine.dispose()
+    for path in tmp_path.iterdir():
+        assert b"zebulon" not in path.read_bytes(), path.name
+
+
+async def test_an_erased_conversation_is_overwritten_in_the_sqlite_file(sqlite_store, tmp_path):
+    tracker = DialogueStateTracker("patient-6", DOMAIN.slots)
+    turn(tracker, PHRASE, "crisis_suicidal")
+    await sqlite_store.save(tracker)
+    other = DialogueStateTracker("patient-7", DOMAIN.slots)  # keeps the page in use
+    turn(other, "bonjour", "affirm")
+    await sqlite_store.save(other)
+    with sqlite_store.engine.connect() as connection:
+        [(token,)] = connection.execute(sa.text("SELECT data FROM events WHERE type_name = 'user' AND sender_id = 'patient-6'")).all()
+    tracker.update(SlotSet(CONVERSATION_ERASED_SLOT, True))
+    await sqlite_store.save(tracker)
+    sqlite_store.engine.dispose()
+    for path in tmp_path.iterdir():
+        assert token[:60].encode() not in path.read_bytes(), path.name
