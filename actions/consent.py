@@ -48,6 +48,7 @@ def notice_message() -> Dict[Text, Any]:
         notice_version=NOTICE_VERSION,
         conversation_days=policy.conversation.days,
         inactive_days=policy.inactive.days,
+        unconsented_hours=int(policy.unconsented.total_seconds() // 3600),
     )
 
 

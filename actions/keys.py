@@ -41,21 +41,32 @@ def encrypted_columns() -> list[sa.Column]:
     ]
 
 
-def reencrypt_application(connection: sa.engine.Connection) -> int:
-    """Re-encrypt with the newest key every value another key made; return how many."""
+def reencrypt_application(engine: sa.engine.Engine, batch: int = 500) -> int:
+    """Re-encrypt with the newest key every value another key made; return how many.
+
+    A batch of rows at a time, each in its own short transaction.
+    """
     ring = key_ring()
     changed = 0
     for column in encrypted_columns():
-        table = column.table
-        raw = sa.select(table.c.id, sa.cast(column, sa.Text)).where(column.is_not(None))
-        for row_id, token in connection.execute(raw).all():
-            if ring.is_newest(token):
-                continue
-            connection.execute(
-                sa.update(table).where(table.c.id == row_id)
-                .values({column.name: sa.literal(ring.reencrypt(token), sa.Text)})
-            )
-            changed += 1
+        table, after = column.table, 0
+        while True:
+            with engine.begin() as connection:
+                rows = connection.execute(
+                    sa.select(table.c.id, sa.cast(column, sa.Text))
+                    .where(table.c.id > after).order_by(table.c.id).limit(batch)
+                ).all()
+                for row_id, token in rows:
+                    if token is None or ring.is_newest(token):
+                        continue
+                    connection.execute(
+                        sa.update(table).where(table.c.id == row_id)
+                        .values({column.name: sa.literal(ring.reencrypt(token), sa.Text)})
+                    )
+                    changed += 1
+            if len(rows) < batch:
+                break
+            after = rows[-1][0]
     return changed
 
 
@@ -92,12 +103,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{KEYS_ENV_VAR} is set: put the new key first there", file=sys.stderr)
                     return 1
                 add_key()
-            with app_engine.begin() as app:
-                changed = reencrypt_application(app)
-            events = 0
-            if log_engine is not None:
-                with log_engine.begin() as log:
-                    events = conversation_log.reencrypt_events(log)
+            changed = reencrypt_application(app_engine)
+            events = conversation_log.reencrypt_events(log_engine) if log_engine else 0
             print(f"re-encrypted: {changed} application values, {events} conversation events")
         elif args.command == "retire":
             with app_engine.connect() as app, _maybe(log_engine) as log:

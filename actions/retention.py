@@ -7,14 +7,16 @@
 
 The databases are ``DATABASE_URL`` (default ``var/hygie.db``) and the tracker store of
 ``HYGIE_ENDPOINTS`` (default ``endpoints.yml``); the periods come from the same
-environment variables as the worker's (:mod:`actions.services.retention`). Only counts
-and pseudonymous keys are printed, never a message.
+environment variables as the worker's (:mod:`actions.services.retention`). Only
+pseudonymous references are printed (a hash of the conversation id, the start of the
+patient key), never a sender id or a message.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import sys
 
 from actions.services.retention import RetentionPolicy, apply_retention, plan_retention
@@ -23,6 +25,12 @@ from actions.store.db import database_url, make_engine, make_session_factory
 from actions.store.migrate import upgrade
 from actions.store.types import utcnow
 from actions.store.unit_of_work import UnitOfWork
+
+
+def reference(sender_id: str) -> str:
+    """A conversation named without its sender id (a web chat session id opens its
+    history): the first 12 hex digits of its SHA-256."""
+    return "#" + hashlib.sha256(sender_id.encode("utf-8")).hexdigest()[:12]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,24 +47,26 @@ def main(argv: list[str] | None = None) -> int:
     policy = RetentionPolicy.from_env()
     now = utcnow()
     try:
-        with (log_engine.begin() if log_engine is not None else contextlib.nullcontext()) as log:
+        with (log_engine.connect() if log_engine is not None else contextlib.nullcontext()) as log:
             plan = plan_retention(UnitOfWork(factory), log, policy, now)
-            print(
-                f"retention: conversations {policy.conversation.days} days after the last "
-                f"message ({policy.unconsented.total_seconds() / 3600:g} hours without "
-                f"consent), patients inactive {policy.inactive.days} days"
-            )
-            for sender_id, reason in sorted(plan.conversations.items()):
-                print(f"conversation {sender_id}: delete ({reason})")
-            for sender_id in plan.kept_for_request:
-                print(f"conversation {sender_id}: kept (request to the care team open)")
-            for patient_id, reason in sorted(plan.patients.items()):
-                print(f"patient {patient_id[:12]}: purge ({reason})")
-            if not (plan.conversations or plan.patients):
-                print("nothing to delete")
-            if args.apply:
-                counts = apply_retention(plan, lambda: UnitOfWork(factory), log, now)
-                print("applied: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+        print(
+            f"retention: conversations {policy.conversation.days} days after the last "
+            f"message ({policy.unconsented.total_seconds() / 3600:g} hours without "
+            f"consent), patients inactive {policy.inactive.days} days"
+        )
+        for sender_id, (reason, _) in sorted(plan.conversations.items()):
+            print(f"conversation {reference(sender_id)}: delete ({reason})")
+        for sender_id in sorted(plan.trimmed):
+            print(f"conversation {reference(sender_id)}: delete its old events")
+        for sender_id in plan.kept_for_request:
+            print(f"conversation {reference(sender_id)}: kept (request to the care team open)")
+        for patient_id, reason in sorted(plan.patients.items()):
+            print(f"patient {patient_id[:12]}: purge ({reason})")
+        if not (plan.conversations or plan.trimmed or plan.patients):
+            print("nothing to delete")
+        if args.apply:
+            counts = apply_retention(plan, lambda: UnitOfWork(factory), log_engine, now)
+            print("applied: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     finally:
         engine.dispose()
         if log_engine is not None:

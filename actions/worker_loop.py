@@ -193,10 +193,10 @@ class ReminderWorker:
             self._log_engine = conversation_log.make_log_engine(self.settings.tracker_db_url)
         if self._log_engine is None:
             plan = plan_retention(self._uow(), None, self.settings.retention, now)
-            return apply_retention(plan, self._uow, None, now)
-        with self._log_engine.begin() as log:
-            plan = plan_retention(self._uow(), log, self.settings.retention, now)
-            return apply_retention(plan, self._uow, log, now)
+        else:
+            with self._log_engine.connect() as log:
+                plan = plan_retention(self._uow(), log, self.settings.retention, now)
+        return apply_retention(plan, self._uow, self._log_engine, now)
 
     def _release_stale(self, now: datetime) -> int:
         with self._uow() as uow:

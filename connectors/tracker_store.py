@@ -8,7 +8,9 @@ connectors.tracker_store.EncryptedSQLTrackerStore``) is Rasa's
   :mod:`actions.store.conversation_log`); ``intent_name`` and ``action_name`` stay
   empty, so no health information is readable in the table;
 - on SQLite, deleted rows are overwritten in the file, and events an older, plain
-  tracker store left are encrypted when the store starts;
+  tracker store left are encrypted when the store starts; the store refuses to start
+  when the data keys cannot open the newest stored event (a lost key file), and with
+  an event broker (it would receive the events in plain text);
 - when a turn contains the erasure action's last word (the slot
   ``conversation_erased`` set to true), saving the turn deletes every event of the
   conversation instead, so Rasa cannot write the erased conversation back at the end
@@ -24,6 +26,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.store.conversation_log import (
+    check_events_open,
     is_erasure,
     open_event,
     overwrite_deleted_rows,
@@ -40,10 +43,16 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Connect as Rasa's store does, then secure deletion and seal old events."""
         super().__init__(*args, **kwargs)
+        if self.event_broker is not None:
+            raise ValueError(
+                "EncryptedSQLTrackerStore streams no events: an event broker would get "
+                "the conversation in plain text. Remove event_broker from the endpoints."
+            )
         overwrite_deleted_rows(self.engine)
         self.engine.dispose()  # connections made from now on get the pragma
         with self.engine.begin() as connection:
             sealed = seal_plaintext_events(connection)
+            check_events_open(connection)
         if sealed:
             logger.info("tracker_store.sealed_plaintext_events count=%d", sealed)
 

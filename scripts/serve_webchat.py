@@ -6,7 +6,8 @@ written into it from data/content/numbers.yml (``{{samu}}``...), not copied by h
 Rasa's HTTP API with the token, which the browser never sees; the session id (128
 random bits, kept by the browser) is what gives access to it. ``/export/<token>`` is
 the one-time link of a patient's data export (:mod:`actions.services.export_links`):
-a ZIP of everything stored, the conversation included, served once, then never again.
+opening it shows a button, and the button (a POST) downloads a ZIP of everything
+stored, the conversation included, once.
 
 Every response carries the same security headers (:func:`security_headers`): a strict
 Content-Security-Policy (scripts and styles from this server only, no inline code, no
@@ -56,6 +57,17 @@ STATIC = {
 }
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 EXPORT_PATH = re.compile(r"^/export/([A-Za-z0-9_-]{43})$")
+EXPORT_PAGE = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Hygie – votre copie</title><link rel="stylesheet" href="/chat.css"></head>
+<body><main><h1>Votre copie est prête</h1>
+<p>Un fichier ZIP avec toutes vos données et notre conversation : lisible
+(lisez-moi.txt) et au format JSON (donnees.json). Le lien marche une seule fois.</p>
+<form method="post"><button type="submit">Télécharger mes données</button></form>
+<p lang="en">Your copy is ready: one ZIP file, readable and in JSON. The link works once.</p>
+</main></body></html>
+""".encode("utf-8")
 EXPIRED_LINK = (
     "Ce lien n'est plus valable : il marche une seule fois, pendant 10 minutes. "
     "Demandez un nouveau lien à Hygie (« je veux une copie de mes données »).\n\n"
@@ -192,9 +204,25 @@ class ChatPageHandler(http.server.BaseHTTPRequestHandler):
         elif url.path == "/history":
             self._history(urllib.parse.parse_qs(url.query).get("session", [""])[0])
         elif EXPORT_PATH.match(url.path):
-            self._export(EXPORT_PATH.match(url.path).group(1))
+            self._export_page(EXPORT_PATH.match(url.path).group(1))
         else:
             self._send(404, b"not found", "text/plain; charset=utf-8")
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        """Routes a POST request: only the export's download button."""
+        match = EXPORT_PATH.match(urllib.parse.urlsplit(self.path).path)
+        if match:
+            self._export(match.group(1))
+        else:
+            self._send(404, b"not found", "text/plain; charset=utf-8")
+
+    def _export_page(self, token: str) -> None:
+        """Opening a link shows a button: a link preview (Messenger fetches links sent
+        in a conversation) neither downloads the data nor uses the link up."""
+        if open_export_link(new_uow(), token, utcnow()) is None:
+            self._send(410, EXPIRED_LINK, "text/plain; charset=utf-8")
+            return
+        self._send(200, EXPORT_PAGE, "text/html; charset=utf-8")
 
     def _history(self, session_id: str) -> None:
         if not SESSION_ID.match(session_id):

@@ -17,6 +17,7 @@
   const TYPING_TIMEOUT_MS = 20000;
   let typingTimer = null;
   let socket = null;
+  let notice = "";  // said in the status line once connected (a connection clears it)
 
   function newSessionId() {
     const bytes = new Uint8Array(16);
@@ -82,7 +83,8 @@
   function connect(greet) {
     socket = io(rasaUrl, { transports: ["websocket", "polling"], reconnectionDelayMax: 10000 });
     socket.on("connect", () => {
-      status.textContent = "";
+      status.textContent = notice;
+      notice = "";
       socket.emit("session_request", { session_id: sessionId });
     });
     socket.on("session_confirm", () => {
@@ -141,8 +143,9 @@
     localStorage.setItem(SESSION_KEY, sessionId);
     log.replaceChildren();
     if (socket) socket.disconnect();
+    notice = "Conversation effacée de cet appareil.";
+    status.textContent = notice;
     connect(true);
-    status.textContent = "Conversation effacée de cet appareil.";
   }
 
   document.getElementById("forget").addEventListener("click", () => forgetDialog.showModal());

@@ -27,7 +27,7 @@ import yaml
 from sqlalchemy.engine import URL, Connection, make_url
 
 from actions.defaults import REPO_ROOT
-from actions.store.crypto import decrypt_text, encrypt_text, key_ring
+from actions.store.crypto import InvalidToken, decrypt_text, encrypt_text, key_file_path, key_ring
 
 ENDPOINTS_ENV_VAR = "HYGIE_ENDPOINTS"
 # The slot the erasure action sets last: the tracker store then deletes the whole
@@ -108,17 +108,41 @@ def make_log_engine(url: URL | str) -> sa.engine.Engine:
     return engine
 
 
+# How long a SQLite writer waits for another's lock (Rasa, the worker, the key command).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
 def overwrite_deleted_rows(engine: sa.engine.Engine) -> None:
-    """On SQLite, have deleted rows overwritten in the file (``secure_delete``): an
-    erased conversation must not stay readable in a free page."""
+    """On SQLite, have deleted rows overwritten in the file (``secure_delete``: an
+    erased conversation must not stay readable in a free page), and wait for a busy
+    database instead of failing at once (an erasure must not be lost to a sweep)."""
     if engine.dialect.name != "sqlite":
         return
 
     @sa.event.listens_for(engine, "connect")
-    def _secure_delete(dbapi_connection: Any, _record: Any) -> None:
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA secure_delete=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
+
+
+def check_events_open(connection: Connection) -> None:
+    """Decrypt the newest stored event; fail loudly if the keys cannot (a lost or
+    wrong key file would otherwise make every conversation start again, unsaved)."""
+    newest = connection.execute(
+        sa.select(EVENTS.c.data).where(EVENTS.c.data.is_not(None))
+        .order_by(EVENTS.c.id.desc()).limit(1)
+    ).scalar()
+    if newest is None:
+        return
+    try:
+        decrypt_text(newest)
+    except InvalidToken:
+        raise RuntimeError(
+            f"the data keys cannot open the stored conversations: restore the key file "
+            f"({key_file_path()}) or HYGIE_DATA_KEYS that encrypted them"
+        ) from None
 
 
 def seal_plaintext_events(connection: Connection) -> int:
@@ -144,9 +168,26 @@ def conversation_events(connection: Connection, sender_id: str) -> list[dict[str
     return [open_event(data) for (data,) in rows]
 
 
-def delete_conversation(connection: Connection, sender_id: str) -> int:
-    """Delete a conversation's events for good; return how many rows went."""
-    return connection.execute(EVENTS.delete().where(EVENTS.c.sender_id == sender_id)).rowcount
+def delete_conversation(
+    connection: Connection, sender_id: str, idle_before: float | None = None
+) -> int:
+    """Delete a conversation's events for good; return how many rows went.
+
+    Args:
+        connection: On the tracker store's database.
+        sender_id: The conversation.
+        idle_before: If given, delete only while the last event is still older than
+            this (Unix seconds): a message that came meanwhile keeps the conversation.
+    """
+    statement = EVENTS.delete().where(EVENTS.c.sender_id == sender_id)
+    if idle_before is not None:
+        last = (
+            sa.select(sa.func.max(EVENTS.c.timestamp))
+            .where(EVENTS.c.sender_id == sender_id)
+            .scalar_subquery()
+        )
+        statement = statement.where(last < idle_before)
+    return connection.execute(statement).rowcount
 
 
 def idle_conversations(connection: Connection, before: float) -> list[str]:
@@ -192,18 +233,29 @@ def last_event_at(connection: Connection, sender_id: str) -> float | None:
     ).scalar()
 
 
-def reencrypt_events(connection: Connection) -> int:
-    """Re-encrypt with the newest key every event that another key made; return how many."""
+def reencrypt_events(engine: sa.engine.Engine, batch: int = 500) -> int:
+    """Re-encrypt with the newest key every event another key made; return how many.
+
+    A batch at a time, each in its own short transaction: Rasa keeps writing meanwhile.
+    """
     ring = key_ring()
-    changed = 0
-    for row_id, data in connection.execute(sa.select(EVENTS.c.id, EVENTS.c.data)).all():
-        if data is None or ring.is_newest(data):
-            continue
-        connection.execute(
-            EVENTS.update().where(EVENTS.c.id == row_id).values(data=ring.reencrypt(data))
-        )
-        changed += 1
-    return changed
+    changed, after = 0, 0
+    while True:
+        with engine.begin() as connection:
+            rows = connection.execute(
+                sa.select(EVENTS.c.id, EVENTS.c.data)
+                .where(EVENTS.c.id > after).order_by(EVENTS.c.id).limit(batch)
+            ).all()
+            for row_id, data in rows:
+                if data is not None and not ring.is_newest(data):
+                    connection.execute(
+                        EVENTS.update().where(EVENTS.c.id == row_id)
+                        .values(data=ring.reencrypt(data))
+                    )
+                    changed += 1
+        if len(rows) < batch:
+            return changed
+        after = rows[-1][0]
 
 
 def events_needing_old_keys(connection: Connection) -> int:

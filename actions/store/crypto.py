@@ -16,10 +16,13 @@ read again whenever it changes, so running processes follow a rotation
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import secrets
 import stat
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -150,16 +153,30 @@ def add_key(path: Path | None = None) -> bytes:
     path = path or key_file_path()
     _create_key_file(path)
     new_key = Fernet.generate_key()
-    _write_key_file(path, [new_key, *_read_key_file(path)])
+    with _locked(path):  # two rotations at once must not drop a key
+        _write_key_file(path, [new_key, *_read_key_file(path)])
     return new_key
 
 
 def retire_old_keys(path: Path | None = None) -> int:
     """Keep only the newest key in the key file; return how many were removed."""
     path = path or key_file_path()
-    keys = _read_key_file(path)
-    _write_key_file(path, keys[:1])
+    with _locked(path):
+        keys = _read_key_file(path)
+        _write_key_file(path, keys[:1])
     return len(keys) - 1
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the key file's lock file (``<name>.lock``)."""
+    lock_path = path.with_name(path.name + ".lock")
+    descriptor = os.open(lock_path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _read_key_file(path: Path) -> list[bytes]:

@@ -76,3 +76,21 @@ def test_retiring_is_refused_while_a_value_needs_an_old_key(tmp_path, monkeypatc
     assert len(crypto.load_keys()) == 1
     engine.dispose()
     log_engine.dispose()
+
+
+def test_reencryption_goes_a_batch_at_a_time_and_misses_nothing(tmp_path, monkeypatch):
+    engine, uow, log_engine = setup_stores(tmp_path, monkeypatch)
+    with log_engine.begin() as log:
+        for index in range(4):
+            log.execute(conversation_log.EVENTS.insert().values(
+                sender_id="s2", type_name="user", timestamp=2.0 + index,
+                data=conversation_log.seal_event({"event": "user", "text": f"message {index}"})))
+    crypto.add_key()
+    assert conversation_log.reencrypt_events(log_engine, batch=2) == 5
+    assert keys.reencrypt_application(engine, batch=1) == 2
+    with log_engine.connect() as log:
+        assert conversation_log.events_needing_old_keys(log) == 0
+        texts = [e["text"] for e in conversation_log.conversation_events(log, "s2")]
+    assert texts == [f"message {index}" for index in range(4)]
+    engine.dispose()
+    log_engine.dispose()

@@ -159,3 +159,30 @@ async def test_an_erased_conversation_is_overwritten_in_the_sqlite_file(sqlite_s
     sqlite_store.engine.dispose()
     for path in tmp_path.iterdir():
         assert token[:60].encode() not in path.read_bytes(), path.name
+
+
+async def test_the_store_refuses_to_start_when_the_keys_cannot_open_its_events(tmp_path, monkeypatch):
+    from cryptography.fernet import Fernet
+
+    from actions.store import crypto
+
+    store = EncryptedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    tracker = DialogueStateTracker("patient-8", DOMAIN.slots)
+    turn(tracker, PHRASE, "crisis_suicidal")
+    await store.save(tracker)
+    store.engine.dispose()
+    monkeypatch.setenv(crypto.KEYS_ENV_VAR, Fernet.generate_key().decode())  # the key was lost
+    with pytest.raises(RuntimeError, match="cannot open the stored conversations"):
+        EncryptedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+
+
+def test_the_store_refuses_an_event_broker(tmp_path):
+    from rasa.core.brokers.broker import EventBroker
+
+    class Broker(EventBroker):
+        def publish(self, event):
+            pass
+
+    with pytest.raises(ValueError, match="plain text"):
+        EncryptedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"),
+                                 event_broker=Broker())

@@ -135,5 +135,5 @@ def test_without_consent_no_appointment_is_stored(hygie):
     sender = new_sender()
     patient = patient_key("rest", sender, PSEUDONYM_KEY.encode())
     assert "Acceptez-vous" in texts(hygie.send("rdv avec le docteur demain", sender))
-    assert "je n'enregistre rien" in texts(hygie.send("/deny", sender))
+    assert "je n'enregistre pas vos données de santé" in texts(hygie.send("/deny", sender))
     assert rows(hygie, "SELECT COUNT(*) FROM appointments WHERE patient_id = ?", patient) == [(0,)]

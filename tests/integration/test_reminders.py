@@ -103,7 +103,7 @@ def test_without_consent_nothing_about_the_patient_is_stored(hygie, fake_graph):
     say(hygie, psid, "je voudrais un rappel pour mon kardegic tous les matins")
     wait_text(fake_graph, psid, "Acceptez-vous")
     click(hygie, psid, "/deny")
-    wait_text(fake_graph, psid, "je n'enregistre rien")
+    wait_text(fake_graph, psid, "je n'enregistre pas vos données de santé")
     for text, answer in (
         ("mes rappels", "aucun rappel"),
         ("quelles données avez vous sur moi", "aucune donnée"),
@@ -124,7 +124,10 @@ def test_export_by_one_time_link_then_erase_leaves_nothing(hygie, fake_graph, pa
     body = wait_text(fake_graph, psid, "Il marche une seule fois")
     [link] = re.findall(r"http://\S+/export/[A-Za-z0-9_-]{43}", message_text(body["message"]))
     assert link.startswith(page_url.rstrip("/"))
-    download = requests.get(link, timeout=30)
+    page = requests.get(link, timeout=30)  # what a link preview would fetch
+    assert page.status_code == 200 and "Télécharger mes données" in page.text
+    assert requests.get(link, timeout=30).status_code == 200  # not used up
+    download = requests.post(link, timeout=30)
     assert download.status_code == 200
     assert download.headers["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(download.content))
@@ -137,6 +140,7 @@ def test_export_by_one_time_link_then_erase_leaves_nothing(hygie, fake_graph, pa
     assert "vous : je veux une copie de mes données" in readable
     # Once only; and the copy itself never entered the conversation.
     assert requests.get(link, timeout=30).status_code == 410
+    assert requests.post(link, timeout=30).status_code == 410
     events = hygie.tracker(psid)["events"]
     assert not any("notice_version" in (e.get("text") or "") for e in events)
     say(hygie, psid, "supprimez toutes mes données")

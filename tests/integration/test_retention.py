@@ -93,11 +93,12 @@ def test_a_reminder_still_finds_its_patient_after_the_conversation_was_deleted(h
     with sqlite3.connect(hygie.workdir / "tracker.db") as db:  # what retention does
         assert db.execute("DELETE FROM events WHERE sender_id = ?", (psid,)).rowcount > 0
     offset = (due - datetime.now(timezone.utc)).total_seconds() + 2
-    run_worker_until(
-        hygie, "worker-after-deletion", offset,
-        lambda: any("C'est l'heure de votre kardegic" in (e.get("text") or "")
-                    for e in hygie.tracker(psid)["events"] if e["event"] == "bot"),
-    )
     patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
-    assert rows(hygie, "SELECT status FROM notifications WHERE patient_id = ? AND kind = "
-                "'medication_dose' ORDER BY scheduled_at LIMIT 1", patient) == [("sent",)]
+
+    def first_dose():
+        return rows(hygie, "SELECT status FROM notifications WHERE patient_id = ? AND kind = "
+                    "'medication_dose' ORDER BY scheduled_at LIMIT 1", patient)
+
+    run_worker_until(hygie, "worker-after-deletion", offset, lambda: first_dose() == [("sent",)])
+    assert any("C'est l'heure de votre kardegic" in (e.get("text") or "")
+               for e in hygie.tracker(psid)["events"] if e["event"] == "bot")

@@ -81,3 +81,34 @@ def test_retiring_keeps_only_the_newest_key(key_file):
 def test_a_ring_needs_a_key():
     with pytest.raises(ValueError):
         KeyRing([])
+
+
+def test_a_database_the_keys_cannot_open_stops_the_process_at_start(key_file, tmp_path, monkeypatch):
+    from actions.store.db import make_engine, make_session_factory
+    from actions.store.migrate import upgrade
+    from actions.store.unit_of_work import UnitOfWork
+    from tests.store.fixtures import add_medication, add_patient
+
+    url = f"sqlite:///{tmp_path / 'hygie.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    uow = UnitOfWork(make_session_factory(engine))
+    add_patient(uow)
+    add_medication(uow)
+    engine.dispose()
+    upgrade(url)  # the right key: fine
+    key_file.unlink()  # lost: a new key file is made, which opens nothing stored
+    with pytest.raises(RuntimeError, match="medications.name"):
+        upgrade(url)
+
+
+def test_rotations_at_the_same_time_lose_no_key(key_file):
+    import threading as threads
+
+    load_keys()
+    workers = [threads.Thread(target=add_key) for _ in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(load_keys()) == 9
