@@ -58,6 +58,19 @@ def safety_line() -> Text:
     )
 
 
+def too_long_text() -> Text:
+    """What a patient is told when a message is longer than :data:`MAX_MESSAGE_CHARS`."""
+    return (
+        f"Votre message est trop long ({MAX_MESSAGE_CHARS} caractères au plus). "
+        "Pouvez-vous l'envoyer en plusieurs fois ?"
+    )
+
+
+def clean_message(text: Text) -> Text:
+    """The message without control characters (tab and newline kept), trimmed."""
+    return _CONTROL_CHARS.sub(" ", text).strip()
+
+
 def _error(status: int, code: Text, text: Text) -> HTTPResponse:
     return response.json(
         {"error": code, "text": f"{text} {safety_line()}"}, status=status
@@ -94,15 +107,10 @@ def parse_request(
     if not isinstance(message, str):
         return None, _error(400, "invalid_message", "Le message doit être un texte.")
     if len(message) > MAX_MESSAGE_CHARS:
-        return None, _error(
-            413,
-            "message_too_long",
-            f"Votre message est trop long ({MAX_MESSAGE_CHARS} caractères au plus). "
-            "Pouvez-vous l'envoyer en plusieurs fois ?",
-        )
+        return None, _error(413, "message_too_long", too_long_text())
     return {
         "sender": sender,
-        "message": _CONTROL_CHARS.sub(" ", message).strip(),
+        "message": clean_message(message),
         "click": payload.get(CLICK_KEY) is True,
     }, None
 

@@ -12,7 +12,9 @@ URL and events (the chat page and ``Patient.channel`` values stay the same) but:
   bits) whose conversation no other channel owns, and takes a message only for the
   session confirmed on that socket; anything else is ignored with a warning;
 - reads typed text as text and a click (``"click": true``) as its button
-  (:mod:`connectors.patient_input`), and drops client metadata.
+  (:mod:`connectors.patient_input`), and drops client metadata;
+- answers a message over 2,000 characters with the same words as the REST channel
+  (nothing reaches Rasa), and removes control characters.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from socketio import AsyncServer
 
 from connectors.conversation_owner import owning_channel
 from connectors.patient_input import CLICK_KEY, clickable_intents, patient_text
+from connectors.rest_channel import MAX_MESSAGE_CHARS, clean_message, safety_line, too_long_text
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +139,12 @@ class WebChatInput(SocketIOInput):
                 return
             if not await self._may_open(confirmed):
                 return
-            text = patient_text(data["message"], data.get(CLICK_KEY) is True, self._clickable())
+            if len(data["message"]) > MAX_MESSAGE_CHARS:  # the page allows 2,000
+                answer = {"text": f"{too_long_text()} {safety_line()}"}
+                await sio.emit(self.bot_message_evt, answer, room=sid, namespace=self.namespace)
+                return
+            message = clean_message(data["message"])
+            text = patient_text(message, data.get(CLICK_KEY) is True, self._clickable())
             if not text:
                 return
             sender_id = confirmed if self.session_persistence else sid
