@@ -5,7 +5,6 @@ examples of data/nlu/emergency.yml, which are checked separately (recall).
 """
 
 import dataclasses
-import glob
 import sys
 from pathlib import Path
 
@@ -903,35 +902,7 @@ def test_training_data_has_the_three_intents_with_enough_examples():
     assert len(flat) == len(set(flat)), "duplicate examples"
 
 
-@pytest.mark.parametrize(
-    "intent",
-    ["emergency_medical", "emergency_poisoning", "crisis_suicidal", "crisis_overdose"],
-)
-def test_recall_on_training_examples(intent):
-    texts = _training_examples().get(intent)
-    if not texts:
-        pytest.skip(f"no {intent} examples in the training data yet")
-    hits = [t for t in texts if (m := detect(t)) is not None and m.kind.value == intent]
-    missed = [t for t in texts if t not in hits]
-    assert len(hits) / len(texts) >= 0.9, missed
-
-
-def test_other_intents_rarely_raise_an_alarm():
-    """The examples of the other NLU files are ordinary questions (first aid,
-    FAQ, prevention...): only a handful may trigger, e.g. a corrosive product in
-    the eye or an elderly person who cannot get up after a fall."""
-    texts = []
-    for path in glob.glob(str(ROOT / "data" / "nlu" / "*.yml")):
-        if path.endswith("emergency.yml"):
-            continue
-        data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
-        for block in data.get("nlu", []):
-            lines = (block.get("examples") or "").splitlines()
-            texts += [ln.strip()[2:] for ln in lines if ln.strip().startswith("- ")]
-    if not texts:
-        pytest.skip("no other NLU file")
-    alarms = [t for t in texts if detect(t) is not None]
-    assert len(alarms) <= max(5, len(texts) // 100), alarms
+# Recall and false alarms on the training data: exact figures in test_safety_figures.py.
 
 
 def test_positive_test_phrasings_are_not_training_copies():
