@@ -1,4 +1,3 @@
-import os
 import uuid
 
 import pytest
@@ -9,6 +8,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.store.conversation_log import CONVERSATION_ERASED_SLOT
 from connectors.tracker_store import EncryptedSQLTrackerStore
+from tests.store.fixtures import postgres_test_url
 
 DOMAIN = Domain.from_yaml(
     f"""
@@ -45,10 +45,7 @@ def sqlite_store(tmp_path):
 
 @pytest.fixture
 def postgres_store():
-    url = os.environ.get("HYGIE_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("HYGIE_TEST_POSTGRES_URL is not set (see scripts/start_postgres.sh)")
-    store = EncryptedSQLTrackerStore(DOMAIN, host=url)
+    store = EncryptedSQLTrackerStore(DOMAIN, host=postgres_test_url())
     yield store
     with store.engine.begin() as connection:
         connection.execute(sa.text("DROP TABLE IF EXISTS events"))

@@ -2,7 +2,9 @@
 
 Every test gets a real SQLite file in its tmp_path, brought to the latest schema by the
 Alembic migrations (never ``create_all``), so the tests also check the migrations.
-PostgreSQL fixtures run only when ``HYGIE_TEST_POSTGRES_URL`` is set.
+PostgreSQL fixtures need ``HYGIE_TEST_POSTGRES_URL``: without it they skip locally, but
+fail under CI (``HYGIE_REQUIRE_POSTGRES=1``, set by ``.ci/run``) so that a missing
+PostgreSQL never passes for a green run.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from actions.store.notifications import medication_ref
 from actions.store.unit_of_work import UnitOfWork
 
 POSTGRES_ENV = "HYGIE_TEST_POSTGRES_URL"
+REQUIRE_POSTGRES_ENV = "HYGIE_REQUIRE_POSTGRES"
 NOW = datetime(2026, 3, 29, 8, 0, tzinfo=timezone.utc)
 
 
@@ -32,11 +35,23 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'hygie.db'}"
 
 
+def postgres_test_url() -> str:
+    """The test PostgreSQL's URL; without one, skip the test, or fail it under CI.
+
+    Every test that needs PostgreSQL goes through here, so the rule is the same for all.
+    """
+    url = os.environ.get(POSTGRES_ENV)
+    if url:
+        return url
+    reason = f"{POSTGRES_ENV} is not set (see scripts/start_postgres.sh)"
+    if os.environ.get(REQUIRE_POSTGRES_ENV, "") not in ("", "0"):
+        pytest.fail(f"{reason} while {REQUIRE_POSTGRES_ENV} is set", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
-    url = os.environ.get(POSTGRES_ENV)
-    if not url:
-        pytest.skip(f"{POSTGRES_ENV} is not set (see scripts/start_postgres.sh)")
+    url = postgres_test_url()
     config = alembic_config(url)
     command.downgrade(config, "base")
     command.upgrade(config, "head")
