@@ -1,16 +1,20 @@
 """Appointments end to end on real servers: a booking through the REST channel, its
-reminder delivered by the worker (clock moved forward), answered with "Je décale"."""
+reminder delivered by the worker (clock moved forward), answered with "Je décale"; the
+worker's reminder reaching a Messenger patient (the fake Graph API)."""
 
 from __future__ import annotations
 
 import sqlite3
 import time
+import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from actions.services.pseudonym import patient_key
 from tests.integration.conftest import PSEUDONYM_KEY, new_sender, texts
+from tests.integration.messenger_patient import buttons_of, click, now, say, wait_text
+from tests.integration.test_messenger import book_for_messenger
 
 pytestmark = pytest.mark.integration
 
@@ -34,14 +38,16 @@ def as_utc(text):
     return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
 
 
-def bot_event_with(hygie, sender, fragment, seconds=90):
+def bot_event_with(hygie, sender, fragment, since, seconds=90):
+    """The first bot event from ``since`` (Unix seconds) on saying ``fragment``."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         for event in hygie.tracker(sender)["events"]:
-            if event["event"] == "bot" and fragment in (event.get("text") or ""):
+            if (event["event"] == "bot" and event["timestamp"] >= since
+                    and fragment in (event.get("text") or "")):
                 return event
         time.sleep(0.5)
-    raise AssertionError(f"{fragment!r} never said to {sender}")
+    raise AssertionError(f"{fragment!r} not said to {sender} after the step")
 
 
 def book(hygie, sender, request):
@@ -74,9 +80,10 @@ def test_a_booking_then_its_reminder_answered_je_decale(hygie):
 
     day_before = as_utc(reminders[0][1])
     offset = (day_before - datetime.now(timezone.utc)).total_seconds() + 2
+    step = now()
     hygie.start_worker("worker-appointments", HYGIE_CLOCK_OFFSET_SECONDS=str(offset))
     try:
-        reminder = bot_event_with(hygie, sender, "Rappel : rendez-vous")
+        reminder = bot_event_with(hygie, sender, "Rappel : rendez-vous", step)
     finally:
         hygie.stop("worker-appointments")
     buttons = {b["title"]: b["payload"] for b in reminder["data"]["buttons"]}
@@ -137,3 +144,25 @@ def test_without_consent_no_appointment_is_stored(hygie):
     assert "Acceptez-vous" in texts(hygie.send("rdv avec le docteur demain", sender))
     assert "je n'enregistre pas vos données de santé" in texts(hygie.send("/deny", sender))
     assert rows(hygie, "SELECT COUNT(*) FROM appointments WHERE patient_id = ?", patient) == [(0,)]
+
+
+def test_an_appointment_reminder_from_the_worker_reaches_messenger(hygie, fake_graph):
+    psid = f"psid-{uuid.uuid4().hex}"
+    step = say(hygie, psid, "bonjour")  # opens Meta's 24-hour window
+    wait_text(fake_graph, psid, "assistant automatique", step)
+    reminder_ids = book_for_messenger(hygie, psid)
+    [(due_at,)] = rows(hygie, "SELECT due_at FROM notifications WHERE id = ?",
+                       reminder_ids[0])
+    offset = (as_utc(due_at) - datetime.now(timezone.utc)).total_seconds() + 2
+    step = now()
+    hygie.start_worker("worker-appointments-messenger",
+                       HYGIE_CLOCK_OFFSET_SECONDS=str(offset))
+    try:
+        reminder = wait_text(fake_graph, psid, "Rappel : rendez-vous", step)
+    finally:
+        hygie.stop("worker-appointments-messenger")
+    assert reminder["messaging_type"] == "RESPONSE"
+    buttons = {b["title"]: b["payload"] for b in buttons_of(reminder["message"])}
+    assert list(buttons) == ["Je confirme", "Je décale", "J'annule"]
+    step = click(hygie, psid, buttons["Je décale"])
+    wait_text(fake_graph, psid, "Quand seriez-vous disponible", step)

@@ -15,7 +15,7 @@ import requests
 from actions.services.pseudonym import patient_key
 from actions.store.crypto import decrypt_text
 from tests.integration.conftest import BIN, PSEUDONYM_KEY, ROOT, free_port, wait_until
-from tests.integration.test_reminders import click, say, wait_text
+from tests.integration.messenger_patient import click, now, say, wait_text
 
 pytestmark = pytest.mark.integration
 
@@ -58,16 +58,16 @@ def test_a_referral_reaches_a_person_who_replies_on_messenger_then_hygie_resumes
     psid = f"psid-{uuid.uuid4().hex}"
     patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
 
-    say(hygie, psid, "je voudrais parler à une infirmière svp")
-    wait_text(fake_graph, psid, "Acceptez-vous")
-    click(hygie, psid, "/affirm")
-    wait_text(fake_graph, psid, "que voulez-vous leur demander")
-    say(hygie, psid, "mon ordonnance de kardegic est finie il me faut la suite")
-    wait_text(fake_graph, psid, "Est-ce pressé")
-    click(hygie, psid, '/inform{"answer": "dans les prochains jours"}')
-    wait_text(fake_graph, psid, "Comment l'équipe peut-elle vous répondre")
-    say(hygie, psid, "ici")
-    wait_text(fake_graph, psid, "C'est transmis")
+    step = say(hygie, psid, "je voudrais parler à une infirmière svp")
+    wait_text(fake_graph, psid, "Acceptez-vous", step)
+    step = click(hygie, psid, "/affirm")
+    wait_text(fake_graph, psid, "que voulez-vous leur demander", step)
+    step = say(hygie, psid, "mon ordonnance de kardegic est finie il me faut la suite")
+    wait_text(fake_graph, psid, "Est-ce pressé", step)
+    step = click(hygie, psid, '/inform{"answer": "dans les prochains jours"}')
+    wait_text(fake_graph, psid, "Comment l'équipe peut-elle vous répondre", step)
+    step = say(hygie, psid, "ici")
+    wait_text(fake_graph, psid, "C'est transmis", step)
     [(referral_id, urgency, contact, reason, status)] = rows(
         hygie, "SELECT id, urgency, contact, reason, status FROM referrals WHERE patient_id = ?", patient)
     # Free text is stored encrypted (actions/store/crypto.py): the row alone says nothing.
@@ -75,10 +75,10 @@ def test_a_referral_reaches_a_person_who_replies_on_messenger_then_hygie_resumes
     assert (urgency, decrypt_text(contact), status) == ("soon", "ici, dans la conversation", "open")
     assert decrypt_text(reason) == "mon ordonnance de kardegic est finie il me faut la suite"
 
-    say(hygie, psid, "vous etes la ?")
-    wait_text(fake_graph, psid, "Votre message est transmis à l'équipe du cabinet")
-    say(hygie, psid, "mon mari a une douleur enorme dans la poitrine et il transpire")
-    wait_text(fake_graph, psid, "appelez le 15")
+    step = say(hygie, psid, "vous etes la ?")
+    wait_text(fake_graph, psid, "Votre message est transmis à l'équipe du cabinet", step)
+    step = say(hygie, psid, "mon mari a une douleur enorme dans la poitrine et il transpire")
+    wait_text(fake_graph, psid, "appelez le 15", step)
 
     listing = staff.get(f"{url}/")
     assert listing.ok and "kardegic" in listing.text
@@ -87,19 +87,21 @@ def test_a_referral_reaches_a_person_who_replies_on_messenger_then_hygie_resumes
     assert rows(hygie, "SELECT COUNT(*) FROM audit_events WHERE action = 'transcript.read' "
                 "AND patient_id = ?", patient) == [(1,)]
 
+    step = now()
     reply = staff.post(f"{url}/referrals/{referral_id}/reply",
                        data={"text": "Bonjour, je prépare le renouvellement, passez demain."})
     assert reply.ok
-    body = wait_text(fake_graph, psid, "passez demain")
+    body = wait_text(fake_graph, psid, "passez demain", step)
     assert "Infirmière Dupont" in body["message"]["text"]
     [(delivered,)] = rows(hygie, "SELECT delivered_at FROM staff_messages WHERE referral_id = ?", referral_id)
     assert delivered is not None
 
+    step = now()
     assert staff.post(f"{url}/referrals/{referral_id}/close").ok
-    wait_text(fake_graph, psid, "clôturé votre demande")
+    wait_text(fake_graph, psid, "clôturé votre demande", step)
     assert rows(hygie, "SELECT status FROM referrals WHERE id = ?", referral_id) == [("closed",)]
-    say(hygie, psid, "bonjour")
-    wait_text(fake_graph, psid, "Je ne suis pas médecin")
+    step = say(hygie, psid, "bonjour")
+    wait_text(fake_graph, psid, "Je ne suis pas médecin", step)
 
 
 def test_the_console_refuses_anything_without_a_login(hygie, console):

@@ -18,42 +18,25 @@ import requests
 
 from actions.services.medication_display import say_time
 from actions.services.pseudonym import patient_key
+from actions.services.reminder_rules import FOLLOW_UP_AFTER
 from tests.integration.conftest import PSEUDONYM_KEY
-from tests.integration.test_messenger import batch, message_text, page_event, post_webhook
-from tests.integration.test_webchat import page_url  # noqa: F401 - the chat page serves the links
+from tests.integration.messenger_patient import (
+    buttons_of,
+    click,
+    now,
+    say,
+    texts_to,
+    wait_text,
+)
+from tests.integration.test_messenger import message_text
+from tests.integration.test_webchat import (
+    page_url,  # noqa: F401 - the chat page serves the links
+)
 
 pytestmark = pytest.mark.integration
 
 PARIS = ZoneInfo("Europe/Paris")
 PATIENT_TABLES = ("patients", "consents", "medications", "notifications", "dose_outcomes")
-
-
-def say(hygie, psid, text):
-    assert post_webhook(hygie, batch([page_event(psid, text)])).status_code == 200
-
-
-def click(hygie, psid, payload):
-    event = {"sender": {"id": psid}, "postback": {"payload": payload, "title": "x", "mid": f"pb-{uuid.uuid4().hex}"}}
-    assert post_webhook(hygie, batch([event])).status_code == 200
-
-
-def texts_to(fake_graph, psid):
-    return [message_text(m) for m in fake_graph.sent_to(psid)]
-
-
-def buttons_of(message):
-    template = (message.get("attachment") or {}).get("payload") or {}
-    return template.get("buttons") or message.get("quick_replies") or []
-
-
-def wait_text(fake_graph, psid, fragment, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        for body in fake_graph.bodies_to(psid):
-            if fragment in message_text(body["message"]):
-                return body
-        time.sleep(0.2)
-    raise AssertionError(f"{fragment!r} never sent; got {texts_to(fake_graph, psid)}")
 
 
 def due_in(seconds: int) -> datetime:
@@ -63,12 +46,12 @@ def due_in(seconds: int) -> datetime:
 
 
 def create_reminder(hygie, fake_graph, psid, name, due):
-    say(hygie, psid, f"rappelle moi de prendre 1 comprimé de {name} à {due:%H}h{due:%M} tous les jours sans fin")
-    wait_text(fake_graph, psid, "Acceptez-vous")
-    click(hygie, psid, "/affirm")
-    wait_text(fake_graph, psid, "J'enregistre ce rappel ?")
-    click(hygie, psid, "/affirm")
-    wait_text(fake_graph, psid, "C'est enregistré")
+    step = say(hygie, psid, f"rappelle moi de prendre 1 comprimé de {name} à {due:%H}h{due:%M} tous les jours sans fin")
+    wait_text(fake_graph, psid, "Acceptez-vous", step)
+    step = click(hygie, psid, "/affirm")
+    wait_text(fake_graph, psid, "J'enregistre ce rappel ?", step)
+    step = click(hygie, psid, "/affirm")
+    wait_text(fake_graph, psid, "C'est enregistré", step)
 
 
 def rows(hygie, table, patient_id):
@@ -81,16 +64,17 @@ def test_a_reminder_made_in_the_conversation_arrives_on_time_and_is_followed(hyg
     psid = f"psid-{uuid.uuid4().hex}"
     due = due_in(45)
     create_reminder(hygie, fake_graph, psid, "doliprane", due)
+    step = now()
     hygie.start_worker("worker-on-time")
     try:
-        reminder = wait_text(fake_graph, psid, "C'est l'heure de votre doliprane", seconds=200)
+        reminder = wait_text(fake_graph, psid, "C'est l'heure de votre doliprane", step, seconds=200)
         assert abs(reminder["at"] - due.timestamp()) <= 5, reminder["at"] - due.timestamp()
         assert reminder["messaging_type"] == "RESPONSE"
         taken = [b["payload"] for b in buttons_of(reminder["message"]) if b["title"] == "C'est pris"]
-        click(hygie, psid, taken[0])
-        wait_text(fake_graph, psid, "Parfait, c'est noté")
-        say(hygie, psid, "mon suivi")
-        record = wait_text(fake_graph, psid, "Votre suivi")
+        step = click(hygie, psid, taken[0])
+        wait_text(fake_graph, psid, "Parfait, c'est noté", step)
+        step = say(hygie, psid, "mon suivi")
+        record = wait_text(fake_graph, psid, "Votre suivi", step)
         assert "7 derniers jours : 1 à l'heure, 0 en retard, 0 oubliée(s)" in message_text(record["message"])
         patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
         assert [r[-2] for r in rows(hygie, "dose_outcomes", patient)] == ["taken"]
@@ -100,17 +84,17 @@ def test_a_reminder_made_in_the_conversation_arrives_on_time_and_is_followed(hyg
 
 def test_without_consent_nothing_about_the_patient_is_stored(hygie, fake_graph):
     psid = f"psid-{uuid.uuid4().hex}"
-    say(hygie, psid, "je voudrais un rappel pour mon kardegic tous les matins")
-    wait_text(fake_graph, psid, "Acceptez-vous")
-    click(hygie, psid, "/deny")
-    wait_text(fake_graph, psid, "je n'enregistre pas vos données de santé")
+    step = say(hygie, psid, "je voudrais un rappel pour mon kardegic tous les matins")
+    wait_text(fake_graph, psid, "Acceptez-vous", step)
+    step = click(hygie, psid, "/deny")
+    wait_text(fake_graph, psid, "je n'enregistre pas vos données de santé", step)
     for text, answer in (
         ("mes rappels", "aucun rappel"),
         ("quelles données avez vous sur moi", "aucune donnée"),
         ("mon suivi", "aucun rappel"),
     ):
-        say(hygie, psid, text)
-        wait_text(fake_graph, psid, answer)
+        step = say(hygie, psid, text)
+        wait_text(fake_graph, psid, answer, step)
     patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
     assert {table: rows(hygie, table, patient) for table in PATIENT_TABLES} == {t: [] for t in PATIENT_TABLES}
 
@@ -120,8 +104,8 @@ def test_export_by_one_time_link_then_erase_leaves_nothing(hygie, fake_graph, pa
     create_reminder(hygie, fake_graph, psid, "ventoline", due_in(3600))
     patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
     assert rows(hygie, "medications", patient)
-    say(hygie, psid, "je veux une copie de mes données")
-    body = wait_text(fake_graph, psid, "Il marche une seule fois")
+    step = say(hygie, psid, "je veux une copie de mes données")
+    body = wait_text(fake_graph, psid, "Il marche une seule fois", step)
     [link] = re.findall(r"http://\S+/export/[A-Za-z0-9_-]{43}", message_text(body["message"]))
     assert link.startswith(page_url.rstrip("/"))
     page = requests.get(link, timeout=30)  # what a link preview would fetch
@@ -143,10 +127,10 @@ def test_export_by_one_time_link_then_erase_leaves_nothing(hygie, fake_graph, pa
     assert requests.post(link, timeout=30).status_code == 410
     events = hygie.tracker(psid)["events"]
     assert not any("notice_version" in (e.get("text") or "") for e in events)
-    say(hygie, psid, "supprimez toutes mes données")
-    wait_text(fake_graph, psid, "Je vais retirer votre accord")
-    click(hygie, psid, "/affirm")
-    wait_text(fake_graph, psid, "toutes vos données de santé sont effacées")
+    step = say(hygie, psid, "supprimez toutes mes données")
+    wait_text(fake_graph, psid, "Je vais retirer votre accord", step)
+    step = click(hygie, psid, "/affirm")
+    wait_text(fake_graph, psid, "toutes vos données de santé sont effacées", step)
     assert {table: rows(hygie, table, patient) for table in PATIENT_TABLES} == {t: [] for t in PATIENT_TABLES}
     assert [e for e in hygie.tracker(psid)["events"] if e["event"] in ("user", "bot")] == []
 
@@ -156,6 +140,7 @@ def test_killed_worker_and_rasa_server_lose_no_reminder_and_send_each_once(hygie
     due = due_in(40)
     for psid, name in zip(patients, ("levothyrox", "kardegic")):
         create_reminder(hygie, fake_graph, psid, name, due)
+    step = now()
     hygie.start_worker("worker-a", HYGIE_STALE_CLAIM_SECONDS="5")
     time.sleep(2)
     hygie.stop("worker-a")
@@ -165,13 +150,37 @@ def test_killed_worker_and_rasa_server_lose_no_reminder_and_send_each_once(hygie
     hygie.start_worker("worker-b", HYGIE_STALE_CLAIM_SECONDS="5")
     try:
         for psid in patients:
-            wait_text(fake_graph, psid, "C'est l'heure de votre", seconds=120)
+            wait_text(fake_graph, psid, "C'est l'heure de votre", step, seconds=120)
         time.sleep(8)
         for psid in patients:
             sent = [t for t in texts_to(fake_graph, psid) if "C'est l'heure de votre" in t]
             assert len(sent) == 1, sent
     finally:
         hygie.stop("worker-b")
+
+
+def test_an_unanswered_reminder_is_followed_up_on_messenger(hygie, fake_graph):
+    psid = f"psid-{uuid.uuid4().hex}"
+    due = due_in(3600)
+    create_reminder(hygie, fake_graph, psid, "kardegic", due)
+    # One worker whose clock reaches the dose, then one whose clock reaches its follow-up.
+    step = now()
+    to_dose = due.timestamp() - time.time() + 2
+    hygie.start_worker("worker-dose", HYGIE_CLOCK_OFFSET_SECONDS=str(to_dose))
+    try:
+        wait_text(fake_graph, psid, "C'est l'heure de votre kardegic", step, seconds=90)
+    finally:
+        hygie.stop("worker-dose")
+    step = now()
+    to_followup = (due + FOLLOW_UP_AFTER).timestamp() - time.time() + 2
+    hygie.start_worker("worker-followup", HYGIE_CLOCK_OFFSET_SECONDS=str(to_followup))
+    try:
+        followup = wait_text(fake_graph, psid, "Avez-vous pris votre kardegic", step, 90)
+    finally:
+        hygie.stop("worker-followup")
+    assert followup["messaging_type"] == "RESPONSE"
+    titles = [b["title"] for b in buttons_of(followup["message"])]
+    assert titles == ["C'est pris", "Dans 10 min", "Je ne le prends pas"]
 
 
 def test_list_pause_resume_change_times_and_stop_a_reminder(hygie, fake_graph):
@@ -185,26 +194,26 @@ def test_list_pause_resume_change_times_and_stop_a_reminder(hygie, fake_graph):
                 "SELECT status, times_of_day FROM medications WHERE patient_id = ?", (patient,)
             ).fetchone()
 
-    say(hygie, psid, "mes rappels")
-    listing = wait_text(fake_graph, psid, "Vos rappels")
+    step = say(hygie, psid, "mes rappels")
+    listing = wait_text(fake_graph, psid, "Vos rappels", step)
     assert "metformine" in message_text(listing["message"])
     manage = [b["payload"] for b in buttons_of(listing["message"]) if b["title"].startswith("Changer")]
-    click(hygie, psid, manage[0])
-    choices = wait_text(fake_graph, psid, "Que voulez-vous faire pour metformine")
+    step = click(hygie, psid, manage[0])
+    choices = wait_text(fake_graph, psid, "Que voulez-vous faire pour metformine", step)
     payloads = {b["title"]: b["payload"] for b in buttons_of(choices["message"])}
-    click(hygie, psid, payloads["Mettre en pause"])
-    wait_text(fake_graph, psid, "sont en pause")
+    step = click(hygie, psid, payloads["Mettre en pause"])
+    wait_text(fake_graph, psid, "sont en pause", step)
     assert status()[0] == "paused"
-    say(hygie, psid, "je veux reprendre mes rappels")
-    wait_text(fake_graph, psid, "reprennent")
+    step = say(hygie, psid, "je veux reprendre mes rappels")
+    wait_text(fake_graph, psid, "reprennent", step)
     assert status()[0] == "active"
-    click(hygie, psid, payloads["Changer l'heure"])
-    wait_text(fake_graph, psid, "Quelles sont les nouvelles heures")
-    say(hygie, psid, "8h et 21h")
-    wait_text(fake_graph, psid, "C'est changé : metformine à 8h et 21h")
+    step = click(hygie, psid, payloads["Changer l'heure"])
+    wait_text(fake_graph, psid, "Quelles sont les nouvelles heures", step)
+    step = say(hygie, psid, "8h et 21h")
+    wait_text(fake_graph, psid, "C'est changé : metformine à 8h et 21h", step)
     assert json.loads(status()[1]) == ["08:00", "21:00"]
-    click(hygie, psid, payloads["Arrêter"])
-    wait_text(fake_graph, psid, "je n'enverrai plus de rappel pour metformine")
+    step = click(hygie, psid, payloads["Arrêter"])
+    wait_text(fake_graph, psid, "je n'enverrai plus de rappel pour metformine", step)
     assert status()[0] == "stopped"
 
 
@@ -212,28 +221,26 @@ def test_a_bare_no_asks_then_later_brings_the_same_reminder_back_ten_minutes_aft
     psid = f"psid-{uuid.uuid4().hex}"
     due = due_in(40)
     create_reminder(hygie, fake_graph, psid, "amoxicilline", due)
+    step = now()
     hygie.start_worker("worker-snooze")
     try:
-        wait_text(fake_graph, psid, "C'est l'heure de votre amoxicilline", seconds=200)
+        wait_text(fake_graph, psid, "C'est l'heure de votre amoxicilline", step, seconds=200)
         # "non" alone could mean "later" or "not this time": Hygie asks.
-        say(hygie, psid, "non")
-        question = wait_text(fake_graph, psid, "dites-moi ce que je note")
+        step = say(hygie, psid, "non")
+        question = wait_text(fake_graph, psid, "dites-moi ce que je note", step)
         titles = [b["title"] for b in buttons_of(question["message"])]
         assert titles == ["C'est pris", "Dans 10 min", "Je ne le prends pas"]
         later = [b["payload"] for b in buttons_of(question["message"]) if b["title"] == "Dans 10 min"]
-        click(hygie, psid, later[0])
-        wait_text(fake_graph, psid, "je vous le rappelle dans 10 minutes")
+        step = click(hygie, psid, later[0])
+        wait_text(fake_graph, psid, "je vous le rappelle dans 10 minutes", step)
     finally:
         hygie.stop("worker-snooze")
     # Ten minutes later, on the worker's clock.
+    step = now()
     hygie.start_worker("worker-snooze-later", HYGIE_CLOCK_OFFSET_SECONDS="620")
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            reminders = [t for t in texts_to(fake_graph, psid) if "C'est l'heure de votre amoxicilline" in t]
-            if len(reminders) == 2:
-                break
-            time.sleep(0.5)
+        wait_text(fake_graph, psid, "C'est l'heure de votre amoxicilline", step, seconds=90)
+        reminders = [t for t in texts_to(fake_graph, psid) if "C'est l'heure de votre amoxicilline" in t]
         assert len(reminders) == 2, texts_to(fake_graph, psid)
     finally:
         hygie.stop("worker-snooze-later")
@@ -254,9 +261,9 @@ def test_a_dose_taken_outside_a_reminder_is_recorded_and_its_reminder_not_sent(h
     dose = f"{due:%Y-%m-%dT%H:%M}"
     assert dose_reminders(hygie, patient)[dose] == "pending"
 
-    say(hygie, psid, "voila je viens de prendre mon kardegic")
+    step = say(hygie, psid, "voila je viens de prendre mon kardegic")
 
-    wait_text(fake_graph, psid, f"C'est noté ✅ : kardegic, la prise de {say_time(f'{due:%H:%M}')}.")
+    wait_text(fake_graph, psid, f"C'est noté ✅ : kardegic, la prise de {say_time(f'{due:%H:%M}')}.", step)
     assert [r[-2] for r in rows(hygie, "dose_outcomes", patient)] == ["taken"]
     # The dose it answered is not reminded any more; the next days' doses still are.
     reminders = dose_reminders(hygie, patient)
@@ -273,10 +280,10 @@ def test_a_missed_dose_told_after_the_fact_gets_the_advice_and_is_recorded(hygie
     psid = f"psid-{uuid.uuid4().hex}"
     create_reminder(hygie, fake_graph, psid, "levothyrox", dose)
 
-    say(hygie, psid, "oh non j'ai oublié de prendre le levothyrox")
+    step = say(hygie, psid, "oh non j'ai oublié de prendre le levothyrox")
 
-    advice = message_text(wait_text(fake_graph, psid, "Ne prenez jamais une dose double")["message"])
+    advice = message_text(wait_text(fake_graph, psid, "Ne prenez jamais une dose double", step)["message"])
     assert "notice" in advice and "pharmacien" in advice and "appelez le 15" in advice.lower()
-    wait_text(fake_graph, psid, f"levothyrox, la prise de {say_time(f'{dose:%H:%M}')}, oubliée")
+    wait_text(fake_graph, psid, f"levothyrox, la prise de {say_time(f'{dose:%H:%M}')}, oubliée", step)
     patient = patient_key("facebook", psid, PSEUDONYM_KEY.encode())
     assert [r[-2] for r in rows(hygie, "dose_outcomes", patient)] == ["missed"]

@@ -99,6 +99,7 @@ def test_a_reminder_still_finds_its_patient_after_the_conversation_was_deleted(h
         return rows(hygie, "SELECT status FROM notifications WHERE patient_id = ? AND kind = "
                     "'medication_dose' ORDER BY scheduled_at LIMIT 1", patient)
 
+    step = time.time()
     run_worker_until(hygie, "worker-after-deletion", offset, lambda: first_dose() == [("sent",)])
     assert any("C'est l'heure de votre kardegic" in (e.get("text") or "")
-               for e in hygie.tracker(psid)["events"] if e["event"] == "bot")
+               for e in hygie.tracker(psid)["events"] if e["event"] == "bot" and e["timestamp"] >= step)
