@@ -18,8 +18,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import as_int, entity, now, patient_id_of, reset, unit_of_work
-from actions.defaults import DEFAULT_TIME_ZONE
+from actions.common import as_int, entity, local_today, now, patient_id_of, reset, unit_of_work
 from actions.services import appointments as service
 from actions.services.appointment_offers import OFFER_PREFIX, offer_ref, parse_ref
 from actions.services.appointment_preference import read_time_preference
@@ -58,11 +57,6 @@ class Shown:
     where: str
     bring: str
     short: str
-
-
-def local_today() -> date:
-    """Today in the practice's zone (relative days like "demain" count from it)."""
-    return now().astimezone(ZoneInfo(DEFAULT_TIME_ZONE)).date()
 
 
 def practice() -> Practice:

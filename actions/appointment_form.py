@@ -17,7 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import appointment_booking as booking
-from actions.common import latest_text, reset
+from actions.common import latest_text, local_today, reset
 from actions.form_turn import asked_slot, intent_of
 from actions.services.appointment_offers import pick_offer
 from actions.services.appointment_preference import read_time_preference
@@ -50,7 +50,7 @@ ANY_TIME_WORDS = re.compile(
 
 def when_of(text: str) -> Optional[str]:
     """The patient's words about when, if the message says anything about it."""
-    preference = read_time_preference(text, booking.local_today())
+    preference = read_time_preference(text, local_today())
     if not preference.is_open or preference.as_soon_as_possible:
         return text.strip()
     if ANY_TIME_WORDS.search(text):

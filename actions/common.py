@@ -8,12 +8,14 @@ schema is upgraded then; each action call opens its own short-lived session.
 from __future__ import annotations
 
 import functools
-from datetime import datetime
+from zoneinfo import ZoneInfo
+from datetime import date, datetime
 from typing import Any, Callable, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
+from actions.defaults import DEFAULT_TIME_ZONE
 from actions.services.delivery_contract import conversation_channel
 from actions.services.pseudonym import patient_key, pseudonym_secret
 from actions.store.db import database_url, make_engine, make_session_factory
@@ -66,6 +68,12 @@ def patient_id_of(tracker: Tracker) -> str:
 def now() -> datetime:
     """The current instant, aware UTC."""
     return utcnow()
+
+
+def local_today() -> date:
+    """Today in the default zone: relative days ("demain", "pendant 10 jours") count
+    from it."""
+    return now().astimezone(ZoneInfo(DEFAULT_TIME_ZONE)).date()
 
 
 def entity(tracker: Tracker, name: str) -> Optional[str]:

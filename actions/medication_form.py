@@ -18,7 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services.messages import message
-from actions.common import latest_text, now, patient_id_of, reset, unit_of_work
+from actions.common import latest_text, local_today, now, patient_id_of, reset, unit_of_work
 from actions.form_turn import ask_actions, asked_slot, intent_of
 from actions.services.medication_display import (
     NO_END,
@@ -59,15 +59,6 @@ HINTS = {
 ANSWER_INTENTS = frozenset({"inform", "add_medication", "nlu_fallback", "out_of_scope"})
 # A bare answer to "Quel médicament ?" that the parser did not recognise as a name.
 _BARE_NAME = re.compile(r"^[\w][\w .'+/-]{1,59}$", re.UNICODE)
-
-
-def local_today() -> date:
-    """Today in the default zone (the form only needs it for relative durations)."""
-    from zoneinfo import ZoneInfo
-
-    from actions.defaults import DEFAULT_TIME_ZONE
-
-    return now().astimezone(ZoneInfo(DEFAULT_TIME_ZONE)).date()
 
 
 def slot_values(text: str, today: date) -> Dict[str, Any]:

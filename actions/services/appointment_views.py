@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from actions.defaults import DEFAULT_TIME_ZONE
 from actions.services.date_display import say_clock, say_date, say_when
 from actions.services.practice import Practice
 from actions.services.scheduling import local_to_utc, utc_to_local
@@ -196,7 +197,7 @@ def day_schedule(uow: UnitOfWork, practitioner: str, day: date) -> list[DayEntry
         if person is None:
             raise LookupError(f"no practitioner {practitioner!r}")
         settings = uow.practice.settings()
-        zone = ZoneInfo(settings.time_zone if settings else "Europe/Paris")
+        zone = ZoneInfo(settings.time_zone if settings else DEFAULT_TIME_ZONE)
         start = local_to_utc(day, time(0, 0), zone)
         end = local_to_utc(day + timedelta(days=1), time(0, 0), zone)
         return [

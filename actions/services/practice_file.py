@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from actions.defaults import DEFAULT_TIME_ZONE
 from actions.services.content import CONTENT_DIR
 from actions.services.practice import (
     WEEKDAY_KEYS,
@@ -63,7 +64,7 @@ def parse_practice(data: Mapping[str, Any], details: Mapping[str, str]) -> Pract
         PracticeError: If a field is missing or wrong.
     """
     header = _mapping(data, "practice")
-    time_zone = str(header.get("time_zone") or "Europe/Paris")
+    time_zone = str(header.get("time_zone") or DEFAULT_TIME_ZONE)
     try:
         ZoneInfo(time_zone)
     except (ZoneInfoNotFoundError, ValueError):
