@@ -122,6 +122,12 @@ def plan_retention(
                 elif patient is None or patient.id not in with_request:
                     plan.trimmed[sender_id] = unconsented_until
             for patient in patients:
+                last = conversation_log.last_event_at(log, patient.conversation_id)
+                if last is None or (
+                    patient.last_seen_at is not None
+                    and last <= patient.last_seen_at.timestamp()
+                ):
+                    continue  # nothing new since the last sweep: nothing to decrypt
                 seen = _last_patient_message(log, patient.conversation_id)
                 if seen is not None and (patient.last_seen_at is None or seen > patient.last_seen_at):
                     plan.last_seen[patient.id] = seen

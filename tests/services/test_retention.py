@@ -181,3 +181,16 @@ def test_without_a_tracker_store_only_patients_are_swept(uow):
     swept = plan_retention(uow, None, POLICY, NOW)
     assert swept.patients == {"withdrawn": "consent_withdrawn"} and swept.conversations == {}
     assert apply_retention(swept, lambda: uow, None, NOW)["patients_purged"] == 1
+
+
+def test_a_conversation_with_nothing_new_is_not_read_again(uow, log, monkeypatch):
+    add_patient(uow, "p1")
+    say(log, "sender-p1", "bonjour", NOW - timedelta(days=3))
+    apply_retention(plan(uow, log), lambda: uow, log, NOW)
+    opened = []
+    real = conversation_log.user_events_newest_first
+    monkeypatch.setattr(conversation_log, "user_events_newest_first",
+                        lambda *args, **kw: opened.append(args[1]) or real(*args, **kw))
+    assert plan(uow, log).last_seen == {} and opened == []
+    say(log, "sender-p1", "re-bonjour", NOW - timedelta(days=1))
+    assert plan(uow, log).last_seen == {"p1": NOW - timedelta(days=1)} and opened == ["sender-p1"]
